@@ -1,0 +1,27 @@
+from odoo.tests import TransactionCase, new_test_user
+
+
+class ShaqraCommon(TransactionCase):
+    """Data shared by the add-on's tests, built once per class."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.company = cls.env.company
+        cls.calendar = cls.env.ref("shaqra_beneficiary.resource_calendar_shaqra")
+        cls.company.shaqra_service_calendar_id = cls.calendar
+        cls.user_reception = new_test_user(
+            cls.env, "t_reception", groups="shaqra_beneficiary.group_reception"
+        )
+        cls.user_liaison = new_test_user(
+            cls.env, "t_liaison", groups="shaqra_beneficiary.group_liaison_officer"
+        )
+        cls.user_committee = new_test_user(
+            cls.env, "t_committee", groups="shaqra_beneficiary.group_committee_member"
+        )
+        cls.user_manager = new_test_user(
+            cls.env, "t_manager", groups="shaqra_beneficiary.group_manager"
+        )
+        cls.user_employee = new_test_user(cls.env, "t_employee", groups="base.group_user")
+        cls.user_portal = new_test_user(cls.env, "t_portal", groups="base.group_portal")

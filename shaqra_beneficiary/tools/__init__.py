@@ -1,0 +1,1 @@
+from .saudi_id import is_valid_saudi_id, normalize_saudi_id
