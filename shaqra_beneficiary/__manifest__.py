@@ -18,7 +18,9 @@
     },
     "data": [
         "security/shaqra_beneficiary_groups.xml",
+        "security/ir.model.access.csv",
         "data/resource_calendar_data.xml",
+        "data/shaqra_request_data.xml",
         "views/shaqra_beneficiary_menus.xml",
         "views/res_config_settings_views.xml",
     ],

@@ -2,3 +2,14 @@ from . import national_id
 from . import res_company
 from . import res_config_settings
 from . import resource_calendar
+from . import shaqra_work_field
+from . import shaqra_beneficiary_category
+from . import shaqra_liaison_assignment
+from . import shaqra_beneficiary
+from . import shaqra_committee
+from . import shaqra_service_type
+from . import shaqra_service_requirement
+from . import shaqra_request_stage
+from . import shaqra_request
+from . import shaqra_request_requirement
+from . import shaqra_notification
