@@ -330,14 +330,49 @@ class ShaqraBeneficiary(models.Model):
         for vals in vals_list:
             if vals.get("national_id"):
                 vals["national_id"] = normalize_saudi_id(vals["national_id"])
+                self._check_national_id_free(
+                    vals["national_id"], vals.get("company_id") or self.env.company.id
+                )
             self._prepare_consent_vals(vals)
         return super().create(vals_list)
 
     def write(self, vals):
         if vals.get("national_id"):
             vals["national_id"] = normalize_saudi_id(vals["national_id"])
+            for beneficiary in self:
+                beneficiary._check_national_id_free(
+                    vals["national_id"], vals.get("company_id") or beneficiary.company_id.id
+                )
         self._prepare_consent_vals(vals)
         return super().write(vals)
+
+    def _check_national_id_free(self, national_id, company_id):
+        """Policy C3: name the beneficiary who already has this ID.
+
+        Checked before saving, so that the database's unique constraint (the
+        safety net) is never what the user sees.
+        """
+        duplicate = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("national_id", "=", national_id),
+                    ("company_id", "=", company_id),
+                    ("id", "not in", self.ids),
+                ],
+                limit=1,
+            )
+        )
+        if duplicate:
+            raise ValidationError(
+                self.env._(
+                    "The national ID %(number)s is already registered for the "
+                    "beneficiary %(name)s.",
+                    number=national_id,
+                    name=duplicate.name,
+                )
+            )
 
     def _prepare_consent_vals(self, vals):
         """Policy E2: consent is recorded with its date and who recorded it."""

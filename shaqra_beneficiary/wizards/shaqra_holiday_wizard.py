@@ -142,7 +142,11 @@ class ShaqraHolidayWizard(models.TransientModel):
 
     def action_generate(self):
         self.ensure_one()
-        Leave = self.env["resource.calendar.leaves"]
+        if not self.env.user.has_group("shaqra_beneficiary.group_manager"):
+            raise UserError(self.env._("Only a manager may generate the public holidays."))
+        # Odoo lets only administrators write global leaves; the association's
+        # managers keep its holiday calendar, so the check above stands in for it.
+        Leave = self.env["resource.calendar.leaves"].sudo()
         to_create = []
         for name, first, days in self._holidays():
             values = self._leave_values(name, first, days)
