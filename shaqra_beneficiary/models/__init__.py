@@ -6,6 +6,10 @@ from . import shaqra_work_field
 from . import shaqra_beneficiary_category
 from . import shaqra_liaison_assignment
 from . import shaqra_beneficiary
+from . import shaqra_beneficiary_member
+from . import shaqra_beneficiary_income
+from . import shaqra_document_type
+from . import shaqra_beneficiary_document
 from . import shaqra_committee
 from . import shaqra_service_type
 from . import shaqra_service_requirement
@@ -13,3 +17,4 @@ from . import shaqra_request_stage
 from . import shaqra_request
 from . import shaqra_request_requirement
 from . import shaqra_notification
+from . import shaqra_liaison_report

@@ -11,6 +11,28 @@ class ResCompany(models.Model):
         "the 15 working days it has to answer a complete request (policy C6).",
         check_company=True,
     )
+    shaqra_reminder_days = fields.Integer(
+        string="Reminder Before Deadline (Working Days)",
+        default=3,
+        help="How many working days before the answer is due the liaison officer "
+        "gets a reminder activity (policy C6).",
+    )
+    shaqra_escalation_user_id = fields.Many2one(
+        "res.users",
+        string="Escalate Overdue Requests To",
+        domain=[("share", "=", False)],
+        help="Manager who receives an activity when a request passes its deadline "
+        "(policy C6, G6). When empty, the liaison officer's manager, then any "
+        "beneficiary services manager, is used.",
+    )
+
+    _sql_constraints = [
+        (
+            "shaqra_reminder_days_positive",
+            "check(shaqra_reminder_days >= 0)",
+            "The reminder cannot be a negative number of working days.",
+        ),
+    ]
 
     def _shaqra_service_calendar(self):
         """The calendar that counts service deadlines for this company.

@@ -35,3 +35,32 @@ class ResourceCalendar(models.Model):
                 )
             )
         return end.astimezone(tz).date()
+
+    def shaqra_working_days_before(self, date_to, days):
+        """Return the ``days``-th working day before ``date_to`` (policy C6 reminders)."""
+        self.ensure_one()
+        if days < 1:
+            raise UserError(self.env._("The number of working days must be at least 1."))
+        tz = pytz.timezone(self.tz or "UTC")
+        start = self.plan_days(
+            -days, tz.localize(datetime.combine(date_to, time.min)), compute_leaves=True
+        )
+        return start.astimezone(tz).date() if start else False
+
+    def shaqra_count_working_days(self, date_from, date_to):
+        """Working days after ``date_from`` up to and including ``date_to`` (C6 statistics).
+
+        Counted like the deadline: the day of completion itself is not
+        counted, so an answer given on the deadline took exactly the
+        allowed number of working days.
+        """
+        self.ensure_one()
+        if not date_from or not date_to or date_to <= date_from:
+            return 0
+        tz = pytz.timezone(self.tz or "UTC")
+        start = tz.localize(datetime.combine(date_from + timedelta(days=1), time.min))
+        end = tz.localize(datetime.combine(date_to + timedelta(days=1), time.min))
+        intervals = self._work_intervals_batch(start, end, compute_leaves=True)[False]
+        return len(
+            {interval_start.astimezone(tz).date() for interval_start, _stop, _meta in intervals}
+        )

@@ -2,6 +2,24 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from .national_id import is_valid_saudi_id, normalize_saudi_id
+from .shaqra_beneficiary_member import DISABILITY_TYPES
+
+ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def normalize_mobile(number):
+    """Digits of a Saudi mobile number without the country or trunk prefix.
+
+    ``+966 50 123 4567``, ``00966501234567`` and ``0501234567`` all give
+    ``501234567``, so that one number written three ways is one number.
+    """
+    digits = "".join(ch for ch in (number or "").translate(ARABIC_DIGITS) if ch.isdigit())
+    for prefix in ("00966", "966", "0"):
+        if digits.startswith(prefix) and len(digits) > 9:
+            digits = digits[len(prefix) :]
+            break
+    return digits or False
+
 
 CHANNELS = [
     ("meeting", "In-person meeting"),
@@ -83,6 +101,95 @@ class ShaqraBeneficiary(models.Model):
     )
     request_ids = fields.One2many("shaqra.request", "beneficiary_id", string="Requests")
     request_count = fields.Integer(compute="_compute_request_count")
+    inquiry_count = fields.Integer(compute="_compute_inquiry_count")
+    notification_count = fields.Integer(compute="_compute_notification_count")
+    mobile_normalized = fields.Char(
+        compute="_compute_mobile_normalized", store=True, index=True, copy=False
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+
+    # Need assessment: the household and its means (policy C2, C3).
+    gender = fields.Selection([("male", "Male"), ("female", "Female")], tracking=True)
+    birthdate = fields.Date(string="Date of Birth")
+    marital_status = fields.Selection(
+        [
+            ("single", "Single"),
+            ("married", "Married"),
+            ("divorced", "Divorced"),
+            ("widowed", "Widowed"),
+        ],
+        tracking=True,
+    )
+    member_ids = fields.One2many(
+        "shaqra.beneficiary.member", "beneficiary_id", string="Household Members"
+    )
+    household_size = fields.Integer(
+        compute="_compute_household",
+        store=True,
+        help="The beneficiary and the household members recorded.",
+    )
+    dependant_count = fields.Integer(
+        string="Dependants",
+        compute="_compute_household",
+        store=True,
+        help="Household members the beneficiary supports.",
+    )
+    income_ids = fields.One2many(
+        "shaqra.beneficiary.income", "beneficiary_id", string="Income Sources"
+    )
+    monthly_income = fields.Monetary(
+        string="Monthly Household Income",
+        compute="_compute_monthly_income",
+        store=True,
+        tracking=True,
+    )
+    income_per_member = fields.Monetary(
+        string="Monthly Income per Member", compute="_compute_monthly_income", store=True
+    )
+    housing_status = fields.Selection(
+        [
+            ("owned", "Owned"),
+            ("rented", "Rented"),
+            ("family", "With relatives"),
+            ("charity", "Charity or government housing"),
+            ("inadequate", "Inadequate housing"),
+            ("other", "Other"),
+        ],
+        tracking=True,
+    )
+    annual_rent = fields.Monetary()
+    employment_status = fields.Selection(
+        [
+            ("employed", "Employed"),
+            ("self_employed", "Self-employed"),
+            ("unemployed", "Unemployed"),
+            ("retired", "Retired"),
+            ("student", "Student"),
+            ("unable", "Unable to work"),
+        ],
+        tracking=True,
+    )
+    employer = fields.Char()
+    has_disability = fields.Boolean(string="Disability", tracking=True)
+    disability_type = fields.Selection(DISABILITY_TYPES)
+    health_note = fields.Text(string="Health Notes")
+    document_ids = fields.One2many(
+        "shaqra.beneficiary.document", "beneficiary_id", string="Documents"
+    )
+    document_count = fields.Integer(compute="_compute_document_count")
+
+    # Consent to the processing of personal data (policy E2).
+    consent_given = fields.Boolean(
+        string="Consent to Data Processing",
+        tracking=True,
+        help="The beneficiary agreed that the association keeps and processes their "
+        "data to study and deliver services (policy E2).",
+    )
+    consent_date = fields.Datetime(string="Consent Given On", tracking=True, copy=False)
+    consent_channel = fields.Selection(CHANNELS, string="Consent Channel", copy=False)
+    consent_user_id = fields.Many2one(
+        "res.users", string="Consent Recorded By", tracking=True, copy=False
+    )
 
     _sql_constraints = [
         (
@@ -111,6 +218,80 @@ class ShaqraBeneficiary(models.Model):
         )
         for beneficiary in self:
             beneficiary.request_count = counts.get(beneficiary, 0)
+
+    @api.depends("member_ids", "member_ids.is_dependant")
+    def _compute_household(self):
+        for beneficiary in self:
+            beneficiary.household_size = 1 + len(beneficiary.member_ids)
+            beneficiary.dependant_count = len(beneficiary.member_ids.filtered("is_dependant"))
+
+    @api.depends("income_ids.amount", "household_size")
+    def _compute_monthly_income(self):
+        for beneficiary in self:
+            total = sum(beneficiary.income_ids.mapped("amount"))
+            beneficiary.monthly_income = total
+            beneficiary.income_per_member = total / (beneficiary.household_size or 1)
+
+    @api.depends("partner_id.mobile")
+    def _compute_mobile_normalized(self):
+        for beneficiary in self:
+            beneficiary.mobile_normalized = normalize_mobile(beneficiary.mobile)
+
+    def _compute_inquiry_count(self):
+        # Inquiries are crm.lead records of the beneficiary's partner (policy C1, F2);
+        # a role without CRM access simply sees none.
+        Lead = self.env["crm.lead"]
+        counts = {}
+        if Lead.has_access("read"):
+            counts = dict(
+                Lead.with_context(active_test=False)._read_group(
+                    [("partner_id", "in", self.partner_id.ids)], ["partner_id"], ["__count"]
+                )
+            )
+        for beneficiary in self:
+            beneficiary.inquiry_count = counts.get(beneficiary.partner_id, 0)
+
+    def _compute_notification_count(self):
+        counts = dict(
+            self.env["shaqra.notification"]._read_group(
+                [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]
+            )
+        )
+        for beneficiary in self:
+            beneficiary.notification_count = counts.get(beneficiary, 0)
+
+    def _compute_document_count(self):
+        counts = dict(
+            self.env["shaqra.beneficiary.document"]._read_group(
+                [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]
+            )
+        )
+        for beneficiary in self:
+            beneficiary.document_count = counts.get(beneficiary, 0)
+
+    @api.constrains("mobile_normalized", "company_id")
+    def _check_mobile_unique(self):
+        """Policy C3: one beneficiary file per mobile number, so no case is doubled."""
+        for beneficiary in self.filtered("mobile_normalized"):
+            duplicate = self.sudo().search(
+                [
+                    ("mobile_normalized", "=", beneficiary.mobile_normalized),
+                    ("company_id", "=", beneficiary.company_id.id),
+                    ("id", "!=", beneficiary.id),
+                    ("active", "in", (True, False)),
+                ],
+                limit=1,
+            )
+            if duplicate:
+                raise ValidationError(
+                    self.env._(
+                        "The mobile number %(mobile)s is already registered for the "
+                        "beneficiary %(name)s (national ID %(number)s).",
+                        mobile=beneficiary.mobile,
+                        name=duplicate.name,
+                        number=duplicate.national_id,
+                    )
+                )
 
     @api.constrains("national_id")
     def _check_national_id(self):
@@ -149,9 +330,100 @@ class ShaqraBeneficiary(models.Model):
         for vals in vals_list:
             if vals.get("national_id"):
                 vals["national_id"] = normalize_saudi_id(vals["national_id"])
+                self._check_national_id_free(
+                    vals["national_id"], vals.get("company_id") or self.env.company.id
+                )
+            self._prepare_consent_vals(vals)
         return super().create(vals_list)
 
     def write(self, vals):
         if vals.get("national_id"):
             vals["national_id"] = normalize_saudi_id(vals["national_id"])
+            for beneficiary in self:
+                beneficiary._check_national_id_free(
+                    vals["national_id"], vals.get("company_id") or beneficiary.company_id.id
+                )
+        self._prepare_consent_vals(vals)
         return super().write(vals)
+
+    def _check_national_id_free(self, national_id, company_id):
+        """Policy C3: name the beneficiary who already has this ID.
+
+        Checked before saving, so that the database's unique constraint (the
+        safety net) is never what the user sees.
+        """
+        duplicate = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("national_id", "=", national_id),
+                    ("company_id", "=", company_id),
+                    ("id", "not in", self.ids),
+                ],
+                limit=1,
+            )
+        )
+        if duplicate:
+            raise ValidationError(
+                self.env._(
+                    "The national ID %(number)s is already registered for the "
+                    "beneficiary %(name)s.",
+                    number=national_id,
+                    name=duplicate.name,
+                )
+            )
+
+    def _prepare_consent_vals(self, vals):
+        """Policy E2: consent is recorded with its date and who recorded it."""
+        if vals.get("consent_given"):
+            if not vals.get("consent_date"):
+                vals["consent_date"] = fields.Datetime.now()
+            if not vals.get("consent_user_id"):
+                vals["consent_user_id"] = self.env.user.id
+        elif "consent_given" in vals:
+            vals.update(consent_date=False, consent_channel=False, consent_user_id=False)
+
+    def action_view_requests(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "shaqra_beneficiary.shaqra_request_action"
+        )
+        action.update(
+            domain=[("beneficiary_id", "=", self.id)],
+            context={"default_beneficiary_id": self.id},
+        )
+        return action
+
+    def action_view_inquiries(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Inquiries"),
+            "res_model": "crm.lead",
+            "view_mode": "list,form",
+            "domain": [("partner_id", "=", self.partner_id.id)],
+            "context": {"default_partner_id": self.partner_id.id, "active_test": False},
+        }
+
+    def action_view_notifications(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Notices"),
+            "res_model": "shaqra.notification",
+            "view_mode": "list,form",
+            "domain": [("beneficiary_id", "=", self.id)],
+            "context": {"default_beneficiary_id": self.id},
+        }
+
+    def action_view_documents(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Documents"),
+            "res_model": "shaqra.beneficiary.document",
+            "view_mode": "list,form",
+            "domain": [("beneficiary_id", "=", self.id)],
+            "context": {"default_beneficiary_id": self.id},
+        }

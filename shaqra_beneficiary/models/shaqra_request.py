@@ -1,10 +1,26 @@
+import logging
+
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .shaqra_beneficiary import CHANNELS
 
+_logger = logging.getLogger(__name__)
+
 # Stages a request may reach only when it is complete and signed (C3, C4).
 COMPLETE_STAGE_KEYS = ("awaiting_committee", "committee_review", "decided", "notified", "closed")
+
+# Stages in which the request has been answered (policy C6 statistics).
+ANSWERED_STAGE_KEYS = ("decided", "notified", "closed")
+
+# Stages in which nothing is expected from the association any more.
+FINAL_STAGE_KEYS = ("decided", "notified", "closed", "cancelled")
+
+ACTIVITY_ANSWER = "shaqra_beneficiary.mail_activity_type_request_answer"
+ACTIVITY_REMINDER = "shaqra_beneficiary.mail_activity_type_request_reminder"
+ACTIVITY_ESCALATION = "shaqra_beneficiary.mail_activity_type_request_escalation"
 
 DECISIONS = [
     ("approved", "Approved"),
@@ -89,7 +105,7 @@ class ShaqraRequest(models.Model):
         max_height=1024,
         help="The beneficiary's signature that the data is correct (policy C4).",
     )
-    signed_by = fields.Char(copy=False, help="Name of the person who signed.")
+    signed_by = fields.Char(string="Signed By", copy=False, help="Name of the person who signed.")
     signed_on = fields.Datetime(copy=False, readonly=True)
     date_complete = fields.Datetime(
         string="Completed On", copy=False, readonly=True, tracking=True
@@ -97,7 +113,56 @@ class ShaqraRequest(models.Model):
     date_deadline = fields.Date(
         string="Answer Due", copy=False, readonly=True, tracking=True, index=True
     )
-    is_overdue = fields.Boolean(copy=False, readonly=True, index=True)
+    is_overdue = fields.Boolean(
+        string="Overdue",
+        copy=False,
+        readonly=True,
+        index=True,
+        help="Set by the daily deadline check when the answer is late (policy C6).",
+    )
+    date_reminder = fields.Date(
+        string="Reminder On",
+        copy=False,
+        readonly=True,
+        help="The liaison officer is reminded on this day that the answer is due soon.",
+    )
+    is_escalated = fields.Boolean(
+        string="Escalated to Management",
+        copy=False,
+        readonly=True,
+        help="Management was alerted once that this request is overdue (policy G6).",
+    )
+    date_answered = fields.Datetime(
+        string="Answered On",
+        copy=False,
+        readonly=True,
+        tracking=True,
+        help="When the request reached the Decided stage.",
+    )
+    working_days_taken = fields.Integer(
+        copy=False,
+        readonly=True,
+        aggregator="avg",
+        help="Working days from completion to the decision (policy C6).",
+    )
+    deadline_met = fields.Boolean(
+        string="Answered on Time",
+        copy=False,
+        readonly=True,
+        help="The decision was taken on or before the deadline (policy C6).",
+    )
+    deadline_state = fields.Selection(
+        [
+            ("none", "No deadline yet"),
+            ("on_time", "On time"),
+            ("due_soon", "Due soon"),
+            ("overdue", "Overdue"),
+            ("met", "Answered on time"),
+            ("breached", "Answered late"),
+        ],
+        compute="_compute_deadline_state",
+    )
+    is_signed = fields.Boolean(compute="_compute_is_signed")
     committee_id = fields.Many2one(
         "shaqra.committee",
         compute="_compute_committee_id",
@@ -129,6 +194,27 @@ class ShaqraRequest(models.Model):
                 or request.liaison_officer_id
             )
 
+    @api.depends("date_deadline", "date_reminder", "date_answered", "is_overdue")
+    @api.depends_context("tz")
+    def _compute_deadline_state(self):
+        today = fields.Date.context_today(self)
+        for request in self:
+            if request.date_answered:
+                request.deadline_state = "met" if request.deadline_met else "breached"
+            elif not request.date_deadline:
+                request.deadline_state = "none"
+            elif request.is_overdue or request.date_deadline < today:
+                request.deadline_state = "overdue"
+            elif request.date_reminder and request.date_reminder <= today:
+                request.deadline_state = "due_soon"
+            else:
+                request.deadline_state = "on_time"
+
+    @api.depends("signature")
+    def _compute_is_signed(self):
+        for request in self:
+            request.is_signed = bool(request.signature)
+
     @api.depends("service_type_id")
     def _compute_committee_id(self):
         for request in self:
@@ -148,15 +234,20 @@ class ShaqraRequest(models.Model):
         return requests
 
     def write(self, vals):
+        if "signature" in vals:
+            self._prepare_signature_vals(vals)
         if "stage_id" in vals:
             stage = self.env["shaqra.request.stage"].browse(vals["stage_id"])
             if stage.key in COMPLETE_STAGE_KEYS:
-                self._check_complete()
+                self._check_complete(vals)
         result = super().write(vals)
         if "stage_id" in vals:
             self.filtered(
                 lambda r: r.stage_key in COMPLETE_STAGE_KEYS and not r.date_complete
             )._mark_complete()
+            self.filtered(
+                lambda r: r.stage_key in ANSWERED_STAGE_KEYS and not r.date_answered
+            )._mark_answered()
         return result
 
     def _create_requirement_lines(self):
@@ -169,8 +260,28 @@ class ShaqraRequest(models.Model):
             ]
         )
 
-    def _check_complete(self):
+    def _prepare_signature_vals(self, vals):
+        """Policy C4: a signature is dated; it cannot be withdrawn once the
+        request went to the committee on its strength."""
+        if vals["signature"]:
+            vals["signed_on"] = fields.Datetime.now()
+            if not vals.get("signed_by") and len(self) == 1 and not self.signed_by:
+                vals["signed_by"] = self.beneficiary_id.name
+            return
+        locked = self.filtered(lambda r: r.stage_key in COMPLETE_STAGE_KEYS and r.signature)
+        if locked:
+            raise UserError(
+                self.env._(
+                    "The signature of request %(request)s cannot be removed: the request "
+                    "was sent to the committee on the strength of it.",
+                    request=locked[0].name,
+                )
+            )
+        vals.update(signed_on=False)
+
+    def _check_complete(self, vals=None):
         """Policy C3, C4: all mandatory items verified, and signed."""
+        vals = vals or {}
         for request in self:
             missing = request.requirement_line_ids.filtered(
                 lambda line: line.is_mandatory and not line.is_verified
@@ -184,7 +295,7 @@ class ShaqraRequest(models.Model):
                         items=", ".join(missing.mapped("name")),
                     )
                 )
-            if not request.signature:
+            if not (vals.get("signature") if "signature" in vals else request.signature):
                 raise UserError(
                     self.env._(
                         "Request %(request)s has not been signed by the beneficiary: the "
@@ -195,18 +306,230 @@ class ShaqraRequest(models.Model):
                 )
 
     def _mark_complete(self):
-        """Policy C6: completion starts the clock; the deadline is fixed now."""
+        """Policy C6: completion starts the clock; the deadline is fixed now.
+
+        The day of completion is the day in the association's time zone (the
+        calendar's), whoever clicks: ``date_complete`` is stored in UTC.
+        """
         now = fields.Datetime.now()
         for request in self:
-            complete_day = fields.Datetime.context_timestamp(request, now).date()
+            complete_day = request._local_date(now)
+            deadline = request.company_id.shaqra_deadline_for(
+                complete_day, request.service_type_id.response_days
+            )
             request.write(
                 {
                     "date_complete": now,
-                    "date_deadline": request.company_id.shaqra_deadline_for(
-                        complete_day, request.service_type_id.response_days
-                    ),
+                    "date_deadline": deadline,
+                    "date_reminder": request._reminder_date(deadline, complete_day),
+                    "is_overdue": False,
+                    "is_escalated": False,
                 }
             )
+            request._schedule_deadline_activities()
+
+    def _local_date(self, value):
+        """The day of a UTC datetime in the association calendar's time zone."""
+        self.ensure_one()
+        tz = self.company_id._shaqra_service_calendar().tz or "Asia/Riyadh"
+        return fields.Datetime.context_timestamp(self.with_context(tz=tz), value).date()
+
+    def _reminder_date(self, deadline, complete_day):
+        """Policy C6: the officer is reminded N working days before the deadline.
+
+        No reminder when N is 0 or when the reminder would fall on or before
+        the day of completion (the answer activity itself is enough then).
+        """
+        self.ensure_one()
+        days = self.company_id.shaqra_reminder_days
+        if not days or not deadline:
+            return False
+        reminder = self.company_id._shaqra_service_calendar().shaqra_working_days_before(
+            deadline, days
+        )
+        return reminder if reminder and reminder > complete_day else False
+
+    def _responsible_user(self):
+        """Who answers: the liaison officer's user, else the escalation manager."""
+        self.ensure_one()
+        return self.liaison_user_id or self._escalation_user()
+
+    def _escalation_user(self):
+        """Policy G6: management supervises the liaison officer.
+
+        The manager set in the settings, else the officer's manager, else any
+        user of the management group.
+        """
+        self.ensure_one()
+        user = self.company_id.shaqra_escalation_user_id
+        if not user:
+            user = self.liaison_officer_id.parent_id.user_id
+        if not user:
+            user = (
+                self.env.ref("shaqra_beneficiary.group_manager")
+                .users.filtered(lambda u: u.active and not u.share and u.id != 1)
+                .sorted("id")[:1]
+            )
+        return user
+
+    def _schedule_deadline_activities(self):
+        """Policy C6: an activity due on the deadline, and a reminder before it."""
+        for request in self:
+            user = request._responsible_user()
+            if not user:
+                continue
+            request.activity_unlink([ACTIVITY_ANSWER, ACTIVITY_REMINDER])
+            request.activity_schedule(
+                ACTIVITY_ANSWER,
+                date_deadline=request.date_deadline,
+                summary=self.env._("Answer the request before its deadline (policy C6)"),
+                user_id=user.id,
+            )
+            if request.date_reminder:
+                request.activity_schedule(
+                    ACTIVITY_REMINDER,
+                    date_deadline=request.date_reminder,
+                    summary=self.env._(
+                        "Reminder: the answer to this request is due on %(date)s",
+                        date=request.date_deadline,
+                    ),
+                    user_id=user.id,
+                )
+
+    def _mark_answered(self):
+        """Policy C6 statistics: the request is answered when it is decided.
+
+        The committee's decision moves the request to Decided; that moment
+        closes the clock, so working days taken and whether the deadline was
+        met are fixed once, here, whoever moves it there.
+        """
+        now = fields.Datetime.now()
+        for request in self:
+            values = {"date_answered": now, "is_overdue": False}
+            if request.date_complete:
+                calendar = request.company_id._shaqra_service_calendar()
+                answer_day = request._local_date(now)
+                values.update(
+                    working_days_taken=calendar.shaqra_count_working_days(
+                        request._local_date(request.date_complete), answer_day
+                    ),
+                    deadline_met=bool(
+                        request.date_deadline and answer_day <= request.date_deadline
+                    ),
+                )
+            request.write(values)
+        self.activity_feedback(
+            [ACTIVITY_ANSWER, ACTIVITY_REMINDER, ACTIVITY_ESCALATION],
+            feedback=self.env._("The request was decided."),
+        )
+
+    def _stage(self, key):
+        return self.env["shaqra.request.stage"].search([("key", "=", key)], limit=1)
+
+    def action_check_completeness(self):
+        """Policy C2, C3: start the check, and say what is still missing."""
+        completeness = self._stage("completeness")
+        self.filtered(lambda r: r.stage_key == "received").write({"stage_id": completeness.id})
+        missing = []
+        for request in self:
+            items = request.requirement_line_ids.filtered(
+                lambda line: line.is_mandatory and not line.is_verified
+            )
+            if items:
+                missing.append(
+                    self.env._(
+                        "%(request)s: not verified yet: %(items)s",
+                        request=request.name,
+                        items=", ".join(items.mapped("name")),
+                    )
+                )
+            if not request.signature:
+                missing.append(
+                    self.env._(
+                        "%(request)s: the beneficiary has not signed yet.", request=request.name
+                    )
+                )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Completeness check"),
+                "message": "\n".join(missing)
+                or self.env._("Complete and signed: it can be sent to the committee."),
+                "type": "warning" if missing else "success",
+                "sticky": False,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    def action_send_to_committee(self):
+        """Policy C3-C6: send a complete, signed request to the committee."""
+        self.write({"stage_id": self._stage("awaiting_committee").id})
+        return True
+
+    def action_cancel(self):
+        self.write({"stage_id": self._stage("cancelled").id})
+        return True
+
+    def action_reset_to_received(self):
+        self.filtered(lambda r: r.stage_key == "cancelled").write(
+            {"stage_id": self._stage("received").id}
+        )
+        return True
+
+    def action_open_recompute_deadline(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Recompute Deadline"),
+            "res_model": "shaqra.request.recompute.deadline",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_request_id": self.id},
+        }
+
+    @api.model
+    def _cron_check_deadlines(self):
+        """Policy C6, G6: daily, flag late requests and alert management once."""
+        tz = self.env.company._shaqra_service_calendar().tz or "Asia/Riyadh"
+        today = fields.Date.context_today(self.with_context(tz=tz))
+        late = self.search(
+            [
+                ("date_deadline", "<", today),
+                ("date_answered", "=", False),
+                ("stage_key", "not in", FINAL_STAGE_KEYS),
+            ]
+        )
+        late.filtered(lambda r: not r.is_overdue).write({"is_overdue": True})
+        for request in late.filtered(lambda r: not r.is_escalated):
+            request._escalate_overdue()
+        _logger.info("Deadline check: %s overdue request(s)", len(late))
+        return True
+
+    def _escalate_overdue(self):
+        """Policy G6: one activity for management and one message, then never again."""
+        self.ensure_one()
+        manager = self._escalation_user()
+        if manager:
+            self.activity_schedule(
+                ACTIVITY_ESCALATION,
+                date_deadline=fields.Date.context_today(self),
+                summary=self.env._(
+                    "Overdue request: the answer was due on %(date)s", date=self.date_deadline
+                ),
+                user_id=manager.id,
+            )
+        self.message_post(
+            body=Markup("<p>%s</p>")
+            % self.env._(
+                "This request is overdue: the answer was due on %(date)s (policy C6). "
+                "Management has been alerted: %(manager)s.",
+                date=self.date_deadline,
+                manager=manager.name or self.env._("nobody configured"),
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        self.is_escalated = True
 
     def _compute_access_url(self):
         super()._compute_access_url()

@@ -3,3 +3,8 @@ from . import test_working_calendar
 from . import test_security_groups
 from . import test_ui_foundation
 from . import test_i18n
+from . import test_beneficiary
+from . import test_request
+from . import test_request_deadline
+from . import test_holiday_wizard
+from . import test_request_tour

@@ -1,0 +1,52 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ShaqraBeneficiaryDocument(models.Model):
+    """A typed document of a beneficiary's file, with its expiry (policy C2, E2)."""
+
+    _name = "shaqra.beneficiary.document"
+    _description = "Beneficiary Document"
+    _order = "beneficiary_id, document_type_id, date_expiry desc, id desc"
+
+    beneficiary_id = fields.Many2one(
+        "shaqra.beneficiary", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="beneficiary_id.company_id", store=True)
+    document_type_id = fields.Many2one(
+        "shaqra.document.type", string="Type", required=True, ondelete="restrict"
+    )
+    name = fields.Char(string="Reference")
+    attachment_ids = fields.Many2many(
+        "ir.attachment",
+        "shaqra_beneficiary_document_attachment_rel",
+        "document_id",
+        "attachment_id",
+        string="Files",
+    )
+    date_issue = fields.Date(string="Issued On")
+    date_expiry = fields.Date(string="Expires On")
+    is_expired = fields.Boolean(compute="_compute_is_expired", string="Expired")
+    is_confidential = fields.Boolean(related="document_type_id.is_confidential", store=True)
+    note = fields.Char()
+
+    @api.depends("date_expiry")
+    def _compute_is_expired(self):
+        today = fields.Date.context_today(self)
+        for document in self:
+            document.is_expired = bool(document.date_expiry and document.date_expiry < today)
+
+    @api.constrains("date_issue", "date_expiry")
+    def _check_dates(self):
+        for document in self:
+            if (
+                document.date_issue
+                and document.date_expiry
+                and document.date_expiry < document.date_issue
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The document %(document)s expires before it was issued.",
+                        document=document.name or document.document_type_id.name,
+                    )
+                )

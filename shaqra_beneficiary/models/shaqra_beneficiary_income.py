@@ -1,0 +1,36 @@
+from odoo import fields, models
+
+
+class ShaqraBeneficiaryIncome(models.Model):
+    """One monthly income source of a beneficiary's household (need assessment)."""
+
+    _name = "shaqra.beneficiary.income"
+    _description = "Household Income Source"
+    _order = "beneficiary_id, amount desc, id"
+
+    beneficiary_id = fields.Many2one(
+        "shaqra.beneficiary", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="beneficiary_id.company_id", store=True)
+    currency_id = fields.Many2one(related="beneficiary_id.currency_id")
+    source = fields.Selection(
+        [
+            ("salary", "Salary"),
+            ("pension", "Retirement pension"),
+            ("social_security", "Social security"),
+            ("citizen_account", "Citizen account"),
+            ("disability_allowance", "Disability allowance"),
+            ("charity", "Other charity aid"),
+            ("family", "Family support"),
+            ("trade", "Private business"),
+            ("other", "Other"),
+        ],
+        required=True,
+        default="salary",
+    )
+    amount = fields.Monetary(string="Monthly Amount", required=True)
+    note = fields.Char()
+
+    _sql_constraints = [
+        ("amount_positive", "check(amount >= 0)", "An income amount cannot be negative."),
+    ]

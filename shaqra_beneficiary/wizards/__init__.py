@@ -1,0 +1,2 @@
+from . import shaqra_request_recompute_deadline
+from . import shaqra_holiday_wizard
