@@ -19,8 +19,10 @@
     "data": [
         "security/shaqra_beneficiary_groups.xml",
         "security/ir.model.access.csv",
+        "security/shaqra_beneficiary_security.xml",
         "data/resource_calendar_data.xml",
         "data/shaqra_request_data.xml",
+        "views/shaqra_document_access_log_views.xml",
         "views/shaqra_beneficiary_menus.xml",
         "views/res_config_settings_views.xml",
     ],

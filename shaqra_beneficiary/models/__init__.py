@@ -5,6 +5,7 @@ from . import resource_calendar
 from . import shaqra_work_field
 from . import shaqra_beneficiary_category
 from . import shaqra_liaison_assignment
+from . import shaqra_liaison_access_mixin
 from . import shaqra_beneficiary
 from . import shaqra_committee
 from . import shaqra_service_type
@@ -13,3 +14,6 @@ from . import shaqra_request_stage
 from . import shaqra_request
 from . import shaqra_request_requirement
 from . import shaqra_notification
+from . import shaqra_document_access_log
+from . import ir_attachment
+from . import ir_binary

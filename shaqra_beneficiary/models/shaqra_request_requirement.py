@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ShaqraRequestRequirement(models.Model):
@@ -22,3 +22,19 @@ class ShaqraRequestRequirement(models.Model):
     verified_by_id = fields.Many2one("res.users", string="Verified By", readonly=True)
     verified_on = fields.Datetime(readonly=True)
     note = fields.Char()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        for line in lines:
+            line.attachment_ids._shaqra_link_to(line)
+        return lines
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "attachment_ids" in vals:
+            # Policy E2: documents carry res_model/res_id of their line so
+            # that the line's (the request's) record rules protect them.
+            for line in self:
+                line.attachment_ids._shaqra_link_to(line)
+        return result
