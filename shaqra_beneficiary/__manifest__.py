@@ -19,6 +19,7 @@
     "data": [
         "security/shaqra_beneficiary_groups.xml",
         "security/ir.model.access.csv",
+        "security/shaqra_beneficiary_security.xml",
         "data/resource_calendar_data.xml",
         "data/shaqra_request_data.xml",
         "data/shaqra_request_deadline_data.xml",
@@ -32,6 +33,7 @@
         "views/shaqra_request_views.xml",
         "wizards/shaqra_request_recompute_deadline_views.xml",
         "wizards/shaqra_holiday_wizard_views.xml",
+        "views/shaqra_document_access_log_views.xml",
         "views/shaqra_beneficiary_menus.xml",
         "views/res_config_settings_views.xml",
     ],

@@ -5,6 +5,7 @@ from . import resource_calendar
 from . import shaqra_work_field
 from . import shaqra_beneficiary_category
 from . import shaqra_liaison_assignment
+from . import shaqra_liaison_access_mixin
 from . import shaqra_beneficiary
 from . import shaqra_beneficiary_member
 from . import shaqra_beneficiary_income
@@ -18,3 +19,6 @@ from . import shaqra_request
 from . import shaqra_request_requirement
 from . import shaqra_notification
 from . import shaqra_liaison_report
+from . import shaqra_document_access_log
+from . import ir_attachment
+from . import ir_binary

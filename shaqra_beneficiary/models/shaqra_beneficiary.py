@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 from .national_id import is_valid_saudi_id, normalize_saudi_id
 from .shaqra_beneficiary_member import DISABILITY_TYPES
@@ -44,7 +44,7 @@ class ShaqraBeneficiary(models.Model):
     _name = "shaqra.beneficiary"
     _description = "Beneficiary"
     _inherits = {"res.partner": "partner_id"}
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "shaqra.liaison.access.mixin"]
     _order = "name"
     _rec_names_search = ["name", "national_id", "mobile", "phone"]
     _check_company_auto = True
@@ -62,6 +62,7 @@ class ShaqraBeneficiary(models.Model):
         tracking=True,
         index=True,
         copy=False,
+        groups="shaqra_beneficiary.group_reception",
         help="Ten digits: 1 for a Saudi national ID, 2 for a resident's iqama.",
     )
     category_id = fields.Many2one(
@@ -427,3 +428,24 @@ class ShaqraBeneficiary(models.Model):
             "domain": [("beneficiary_id", "=", self.id)],
             "context": {"default_beneficiary_id": self.id},
         }
+    @api.model
+    def shaqra_find_by_national_id(self, national_id):
+        """Policy C1, E2: tell reception whether a person is registered.
+
+        Reception sees only the beneficiaries it registered or received a
+        request for; when a known person walks in, it looks them up by their
+        exact national ID to take a new request without registering them
+        twice. Only the name and the id are returned, never the case data.
+        """
+        if not self.env.user.has_group("shaqra_beneficiary.group_reception"):
+            raise AccessError(self.env._("Only the beneficiary services staff may look up IDs."))
+        number = normalize_saudi_id(national_id or "")
+        if not is_valid_saudi_id(number):
+            return False
+        beneficiary = self.sudo().search(
+            [("national_id", "=", number), ("company_id", "in", self.env.companies.ids)],
+            limit=1,
+        )
+        if not beneficiary:
+            return False
+        return {"id": beneficiary.id, "name": beneficiary.name}

@@ -39,7 +39,12 @@ class ShaqraRequest(models.Model):
 
     _name = "shaqra.request"
     _description = "Service Request"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "shaqra.liaison.access.mixin",
+    ]
     _order = "id desc"
     _check_company_auto = True
 

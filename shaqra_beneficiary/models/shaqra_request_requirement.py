@@ -40,6 +40,10 @@ class ShaqraRequestRequirement(models.Model):
                     verified_on=fields.Datetime.now(),
                 )
         lines = super().create(vals_list)
+        for line in lines:
+            # Policy E2: documents carry res_model/res_id of their line so
+            # that the line's (the request's) record rules protect them.
+            line.attachment_ids._shaqra_link_to(line)
         lines.filtered("is_verified")._check_documents()
         return lines
 
@@ -58,6 +62,9 @@ class ShaqraRequestRequirement(models.Model):
         elif vals.get("is_provided") is False:
             vals.update(is_verified=False, verified_by_id=False, verified_on=False)
         result = super().write(vals)
+        if "attachment_ids" in vals:
+            for line in self:
+                line.attachment_ids._shaqra_link_to(line)
         self.filtered("is_verified")._check_documents()
         return result
 
