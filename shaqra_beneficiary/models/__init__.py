@@ -13,3 +13,7 @@ from . import shaqra_request_stage
 from . import shaqra_request
 from . import shaqra_request_requirement
 from . import shaqra_notification
+from . import shaqra_policy
+from . import shaqra_policy_acknowledgement
+from . import shaqra_policy_department_copy
+from . import hr_employee

@@ -1,0 +1,1 @@
+from . import shaqra_policy_distribute
