@@ -181,6 +181,8 @@ class ShaqraPolicy(models.Model):
     def write(self, vals):
         frozen = {"name", "code", "version", "body", "document", "kind"}
         if frozen & set(vals) and not self.env.su:
+            # Access rights first: a reader gets an access error, not advice.
+            self.check_access("write")
             locked = self.filtered(lambda p: p.state in ("published", "superseded"))
             if locked:
                 raise UserError(

@@ -43,9 +43,9 @@ class ShaqraPolicyDistribute(models.TransientModel):
         for wizard in self:
             employees, partners = wizard._recipients()
             existing = wizard.policy_id.acknowledgement_ids
-            fresh = (employees - existing.employee_id) | (partners - existing.partner_id)
-            wizard.recipient_count = len(fresh)
-            wizard.already_count = len(employees) + len(partners) - len(fresh)
+            fresh = len(employees - existing.employee_id) + len(partners - existing.partner_id)
+            wizard.recipient_count = fresh
+            wizard.already_count = len(employees) + len(partners) - fresh
 
     def _recipients(self):
         """The employees and partners the wizard designates."""
