@@ -1,5 +1,7 @@
 import binascii
 
+from werkzeug.exceptions import Forbidden
+
 from odoo import http
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request
@@ -59,7 +61,7 @@ class ShaqraPolicyPortal(CustomerPortal):
         # and what is published for beneficiaries or the public.
         policy = request.env["shaqra.policy"].search([("id", "=", policy_id)])
         if not policy:
-            return request.not_found()
+            raise request.not_found()
         ack = request.env["shaqra.policy.acknowledgement"].search(
             [("policy_id", "=", policy.id), ("user_id", "=", request.env.user.id)], limit=1
         )
@@ -102,15 +104,13 @@ class ShaqraPolicyPortal(CustomerPortal):
     def shaqra_policy_compliance_xlsx(self, policy_id=None, **kw):
         """Download the compliance workbook (HR only, ART4)."""
         if not request.env.user.has_group("hr.group_hr_manager"):
-            raise AccessError(
-                request.env._("Only Human Resources can export the compliance report.")
-            )
+            raise Forbidden()
         domain = []
         if policy_id:
             try:
                 domain = [("policy_id", "=", int(policy_id))]
-            except ValueError:
-                return request.not_found()
+            except ValueError as error:
+                raise request.not_found() from error
         content = request.env["shaqra.policy.acknowledgement"]._compliance_xlsx(domain)
         return request.make_response(
             content,

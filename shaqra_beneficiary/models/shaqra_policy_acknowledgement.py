@@ -154,6 +154,14 @@ class ShaqraPolicyAcknowledgement(models.Model):
         for ack in self:
             ack.portal_url = f"/my/policies/{ack.policy_id.id}"
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        acks = super().create(vals_list)
+        # The name under the signature starts as the person's own.
+        for ack in acks.filtered(lambda a: not a.signed_by):
+            ack.signed_by = ack.person_name
+        return acks
+
     def write(self, vals):
         # Record rules let people open their own acknowledgement; only the
         # signature fields are theirs to fill, and only while it is pending.
