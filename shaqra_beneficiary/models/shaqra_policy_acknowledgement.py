@@ -340,27 +340,26 @@ class ShaqraPolicyAcknowledgement(models.Model):
             raise AccessError(self.env._("Only Human Resources can export the compliance report."))
         acks = self.search(domain or [])
         states = dict(self._fields["state"]._description_selection(self.env))
-        _ = self.env._
         output = io.BytesIO()
         workbook = xlsxwriter.Workbook(output, {"in_memory": True})
         bold = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
         date_format = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"})
         rtl = self.env.user.lang and self.env.user.lang.startswith("ar")
 
-        sheet = workbook.add_worksheet(_("Acknowledgements"))
+        sheet = workbook.add_worksheet(self.env._("Acknowledgements"))
         if rtl:
             sheet.right_to_left()
         headers = [
-            _("Document"),
-            _("Code"),
-            _("Version"),
-            _("Person"),
-            _("Department"),
-            _("Status"),
-            _("Distributed On"),
-            _("Acknowledged On"),
-            _("Reminded On"),
-            _("Escalated On"),
+            self.env._("Document"),
+            self.env._("Code"),
+            self.env._("Version"),
+            self.env._("Person"),
+            self.env._("Department"),
+            self.env._("Status"),
+            self.env._("Distributed On"),
+            self.env._("Acknowledged On"),
+            self.env._("Reminded On"),
+            self.env._("Escalated On"),
         ]
         sheet.write_row(0, 0, headers, bold)
         for row, ack in enumerate(acks, start=1):
@@ -373,7 +372,7 @@ class ShaqraPolicyAcknowledgement(models.Model):
                     ack.policy_version,
                     ack.person_name or "",
                     ack.department_id.name
-                    or ("" if ack.employee_id else _("Contractors and Volunteers")),
+                    or ("" if ack.employee_id else self.env._("Contractors and Volunteers")),
                     states[ack.state],
                 ],
             )
@@ -388,26 +387,26 @@ class ShaqraPolicyAcknowledgement(models.Model):
         sheet.set_column(6, 9, 18)
         sheet.autofilter(0, 0, max(len(acks), 1), len(headers) - 1)
 
-        summary = workbook.add_worksheet(_("By Department"))
+        summary = workbook.add_worksheet(self.env._("By Department"))
         if rtl:
             summary.right_to_left()
         summary.write_row(
             0,
             0,
             [
-                _("Department"),
-                _("Code"),
-                _("Version"),
-                _("Pending"),
-                _("Acknowledged"),
-                _("Total"),
+                self.env._("Department"),
+                self.env._("Code"),
+                self.env._("Version"),
+                self.env._("Pending"),
+                self.env._("Acknowledged"),
+                self.env._("Total"),
             ],
             bold,
         )
         totals = {}
         for ack in acks:
             department = ack.department_id.name or (
-                "" if ack.employee_id else _("Contractors and Volunteers")
+                "" if ack.employee_id else self.env._("Contractors and Volunteers")
             )
             key = (department, ack.policy_code, ack.policy_version)
             line = totals.setdefault(key, {"pending": 0, "acknowledged": 0})
