@@ -7,7 +7,6 @@ REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 LOCAL="$REPO/.local"
 VENV=${SHAQRA_VENV:-$REPO/.venv}
 ODOO_CONF="$LOCAL/odoo.conf"
-PRIVATE_PG_PORT=${SHAQRA_PG_PORT:-54329}
 mkdir -p "$LOCAL"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -100,6 +99,10 @@ pg_answers() {
     [ -n "$who" ] && [ "$who" != postgres ]
 }
 
+port_free() {
+    python3 -c 'import socket, sys; s = socket.socket(); sys.exit(s.connect_ex(("127.0.0.1", int(sys.argv[1]))) == 0)' "$1"
+}
+
 start_private_cluster() {
     local bindir data run owner=()
     bindir=$(pg_bindir) || die "PostgreSQL server binaries not found (Debian package postgresql)."
@@ -111,6 +114,19 @@ start_private_cluster() {
         chown -R postgres:postgres "$LOCAL/pg"
         owner=(runuser -u postgres --)
     fi
+    # The cluster keeps the port it was first given; 54329 unless taken.
+    if [ -n "${SHAQRA_PG_PORT:-}" ]; then
+        PRIVATE_PG_PORT=$SHAQRA_PG_PORT
+    elif [ -f "$data/postmaster.pid" ] && "${owner[@]}" "$bindir/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+        PRIVATE_PG_PORT=$(sed -n 4p "$data/postmaster.pid")
+    elif [ -f "$LOCAL/pg/port" ]; then
+        PRIVATE_PG_PORT=$(cat "$LOCAL/pg/port")
+    elif port_free 54329; then
+        PRIVATE_PG_PORT=54329
+    else
+        PRIVATE_PG_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    fi
+    echo "$PRIVATE_PG_PORT" >"$LOCAL/pg/port"
     if [ ! -f "$data/PG_VERSION" ]; then
         say "Initialising a private PostgreSQL cluster in $data"
         "${owner[@]}" "$bindir/initdb" -D "$data" -U odoo --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null

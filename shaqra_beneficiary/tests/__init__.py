@@ -2,5 +2,6 @@ from . import test_saudi_id
 from . import test_working_calendar
 from . import test_security_groups
 from . import test_ui_foundation
+from . import test_i18n
 from . import test_policy
 from . import test_policy_portal
