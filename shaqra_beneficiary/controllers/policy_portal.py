@@ -35,6 +35,18 @@ class ShaqraPolicyPortal(CustomerPortal):
         )
         return acks, documents
 
+    def _shaqra_policy_layout_values(self):
+        """Portal values, with the page direction of the user's language.
+
+        Without the website add-on the portal layout sets no ``dir`` on the
+        page; Arabic readers need right-to-left.
+        """
+        values = self._prepare_portal_layout_values()
+        lang = request.env.lang or request.env.user.lang or "en_US"
+        direction = request.env["res.lang"]._get_data(code=lang).direction or "ltr"
+        values["html_data"] = {"lang": lang.replace("_", "-"), "dir": direction}
+        return values
+
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "shaqra_policy_count" in counters:
@@ -45,7 +57,7 @@ class ShaqraPolicyPortal(CustomerPortal):
     @http.route(["/my/policies"], type="http", auth="user", website=True)
     def portal_my_policies(self, **kw):
         acks, documents = self._shaqra_policy_lists()
-        values = self._prepare_portal_layout_values()
+        values = self._shaqra_policy_layout_values()
         values.update(
             {
                 "page_name": "shaqra_policies",
@@ -65,7 +77,7 @@ class ShaqraPolicyPortal(CustomerPortal):
         ack = request.env["shaqra.policy.acknowledgement"].search(
             [("policy_id", "=", policy.id), ("user_id", "=", request.env.user.id)], limit=1
         )
-        values = self._prepare_portal_layout_values()
+        values = self._shaqra_policy_layout_values()
         values.update(
             {
                 "page_name": "shaqra_policy",

@@ -129,6 +129,19 @@ class TestPolicyPortal(HttpCase):
         home = self.url_open("/my/home")
         self.assertIn('href="/my/policies"', home.text)
 
+    def test_portal_pages_in_arabic_right_to_left(self):
+        """Arabic users get the policy pages translated and right-to-left."""
+        self.env["res.lang"]._activate_lang("ar_001")
+        self.user_beneficiary.lang = "ar_001"
+        self.authenticate("t_pol_web_beneficiary", "t_pol_web_beneficiary")
+        listing = self.url_open("/my/policies")
+        self.assertIn('dir="rtl"', listing.text)
+        self.assertIn("وثائق للاطلاع", listing.text)
+        seeded = self.env.ref("shaqra_beneficiary.shaqra_policy_beneficiary_relationship")
+        page = self.url_open(f"/my/policies/{seeded.id}")
+        self.assertIn("تاريخ الاعتماد", page.text)
+        self.assertIn("١ ربيع الآخر ١٤٤٤ هـ", page.text)
+
     def test_art4_sign_route_refuses_others_and_missing_signature(self):
         self.authenticate("t_pol_web_beneficiary", "t_pol_web_beneficiary")
         answer = self.make_jsonrpc_request(
