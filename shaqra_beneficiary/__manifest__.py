@@ -20,6 +20,7 @@
         "security/shaqra_beneficiary_groups.xml",
         "security/ir.model.access.csv",
         "security/shaqra_beneficiary_security.xml",
+        "security/shaqra_policy_security.xml",
         "data/resource_calendar_data.xml",
         "data/shaqra_request_data.xml",
         "data/shaqra_request_deadline_data.xml",
@@ -36,9 +37,17 @@
         "views/shaqra_document_access_log_views.xml",
         "views/shaqra_beneficiary_menus.xml",
         "views/res_config_settings_views.xml",
+        "data/shaqra_policy_data.xml",
+        "views/shaqra_policy_views.xml",
+        "views/shaqra_policy_acknowledgement_views.xml",
+        "views/shaqra_policy_department_copy_views.xml",
+        "views/shaqra_policy_distribute_views.xml",
+        "views/hr_employee_views.xml",
+        "views/shaqra_policy_portal_templates.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/shaqra_policy_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

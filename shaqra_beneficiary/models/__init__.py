@@ -22,3 +22,7 @@ from . import shaqra_liaison_report
 from . import shaqra_document_access_log
 from . import ir_attachment
 from . import ir_binary
+from . import shaqra_policy
+from . import shaqra_policy_acknowledgement
+from . import shaqra_policy_department_copy
+from . import hr_employee

@@ -10,3 +10,5 @@ from . import test_holiday_wizard
 from . import test_request_tour
 from . import test_privacy
 from . import test_privacy_http
+from . import test_policy
+from . import test_policy_portal

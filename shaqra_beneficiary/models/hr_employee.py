@@ -1,0 +1,31 @@
+from odoo import fields, models
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    shaqra_policy_acknowledgement_ids = fields.One2many(
+        "shaqra.policy.acknowledgement",
+        "employee_id",
+        string="Document Acknowledgements",
+        groups="hr.group_hr_manager",
+    )
+    shaqra_policy_pending_count = fields.Integer(
+        string="Documents to Sign",
+        compute="_compute_shaqra_policy_pending_count",
+        groups="hr.group_hr_manager",
+    )
+
+    def _compute_shaqra_policy_pending_count(self):
+        groups = self.env["shaqra.policy.acknowledgement"]._read_group(
+            [
+                ("employee_id", "in", self.ids),
+                ("state", "=", "pending"),
+                ("policy_id.state", "=", "published"),
+            ],
+            ["employee_id"],
+            ["__count"],
+        )
+        counts = {employee.id: count for employee, count in groups}
+        for employee in self:
+            employee.shaqra_policy_pending_count = counts.get(employee.id, 0)

@@ -1,0 +1,37 @@
+/** @odoo-module **/
+// Policy ART4: a contractor reads a policy on the portal and signs it.
+
+import { registry } from "@web/core/registry";
+
+registry.category("web_tour.tours").add("shaqra_policy_portal_sign_tour", {
+    url: "/my/policies",
+    steps: () => [
+        {
+            content: "Open the policy waiting for a signature",
+            trigger: "a:contains('Tour Contractor Charter')",
+            run: "click",
+        },
+        {
+            content: "The document text is shown",
+            trigger: ".o_shaqra_policy_body:contains('Respect the beneficiaries')",
+        },
+        {
+            content: "Open the signature dialog under the declaration",
+            trigger: ".o_shaqra_policy_sign_button",
+            run: "click",
+        },
+        {
+            content: "The typed name gives a signature: the button is enabled",
+            trigger: ".modal .o_portal_sign_submit:enabled",
+        },
+        {
+            content: "Sign",
+            trigger: ".modal .o_portal_sign_submit:enabled",
+            run: "click",
+        },
+        {
+            content: "The acknowledgement is recorded",
+            trigger: ".o_shaqra_policy_signed",
+        },
+    ],
+});
