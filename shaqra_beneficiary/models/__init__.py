@@ -13,3 +13,6 @@ from . import shaqra_request_stage
 from . import shaqra_request
 from . import shaqra_request_requirement
 from . import shaqra_notification
+from . import shaqra_beneficiary_portal
+from . import shaqra_data_change_request
+from . import shaqra_data_change_request_line
