@@ -167,6 +167,11 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
             )
         if "shaqra_profile_count" in counters:
             values["shaqra_profile_count"] = len(self._shaqra_beneficiary())
+        if "shaqra_apply_count" in counters:
+            beneficiary = self._shaqra_beneficiary()
+            values["shaqra_apply_count"] = (
+                len(self._shaqra_published_service_types(beneficiary)) if beneficiary else 0
+            )
         return values
 
     # --- /my/requests ---------------------------------------------------------
@@ -580,6 +585,7 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
                 "errors": errors or [],
                 "form": form or {},
                 "message": message,
+                "shaqra_dates": self._shaqra_date_values,
             }
         )
         return request.render("shaqra_beneficiary.portal_my_shaqra_beneficiary", values)
