@@ -93,23 +93,22 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
         return None, name, content, mimetype
 
     def _shaqra_upload_error_message(self, error, filename=None):
-        _ = request.env._
         limit = self._shaqra_upload_limit_mb()
         messages = {
-            "missing": _("Choose a file to upload."),
-            "empty": _("The file %(file)s is empty.", file=filename or ""),
-            "type": _(
+            "missing": request.env._("Choose a file to upload."),
+            "empty": request.env._("The file %(file)s is empty.", file=filename or ""),
+            "type": request.env._(
                 "The file %(file)s was refused: only PDF, JPG and PNG documents are accepted.",
                 file=filename or "",
             ),
-            "size": _(
+            "size": request.env._(
                 "The file %(file)s was refused: it is larger than %(limit)s MB.",
                 file=filename or "",
                 limit=limit,
             ),
-            "closed": _("Documents can no longer be added to this request."),
+            "closed": request.env._("Documents can no longer be added to this request."),
         }
-        return messages.get(error, _("The file was refused."))
+        return messages.get(error, request.env._("The file was refused."))
 
     def _shaqra_attach(self, request_sudo, line_sudo, name, content, mimetype):
         attachment = (
@@ -177,24 +176,31 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
     # --- /my/requests ---------------------------------------------------------
 
     def _shaqra_request_sortings(self):
-        _ = request.env._
         return {
-            "date": {"label": _("Newest"), "order": "create_date desc, id desc"},
-            "name": {"label": _("Number"), "order": "name desc"},
-            "deadline": {"label": _("Answer Due"), "order": "date_deadline asc, id desc"},
-            "stage": {"label": _("Stage"), "order": "stage_id, id desc"},
+            "date": {"label": request.env._("Newest"), "order": "create_date desc, id desc"},
+            "name": {"label": request.env._("Number"), "order": "name desc"},
+            "deadline": {
+                "label": request.env._("Answer Due"),
+                "order": "date_deadline asc, id desc",
+            },
+            "stage": {"label": request.env._("Stage"), "order": "stage_id, id desc"},
         }
 
     def _shaqra_request_filters(self):
-        _ = request.env._
         return {
-            "all": {"label": _("All"), "domain": []},
-            "open": {"label": _("In Progress"), "domain": [("stage_key", "in", OPEN_STAGE_KEYS)]},
+            "all": {"label": request.env._("All"), "domain": []},
+            "open": {
+                "label": request.env._("In Progress"),
+                "domain": [("stage_key", "in", OPEN_STAGE_KEYS)],
+            },
             "answered": {
-                "label": _("Answered"),
+                "label": request.env._("Answered"),
                 "domain": [("stage_key", "in", ANSWERED_STAGE_KEYS)],
             },
-            "cancelled": {"label": _("Cancelled"), "domain": [("stage_key", "=", "cancelled")]},
+            "cancelled": {
+                "label": request.env._("Cancelled"),
+                "domain": [("stage_key", "=", "cancelled")],
+            },
         }
 
     @http.route(
@@ -347,13 +353,12 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
         """Policy C4: the beneficiary signs that the data is correct."""
         access_token = access_token or request.httprequest.args.get("access_token")
         request_sudo = self._shaqra_check_request(request_id, access_token)
-        _ = request.env._
         if not request_sudo._portal_can_sign():
-            return {"error": _("This request does not need your signature.")}
+            return {"error": request.env._("This request does not need your signature.")}
         if not signature:
-            return {"error": _("Please sign before confirming.")}
+            return {"error": request.env._("Please sign before confirming.")}
         if not name or not name.strip():
-            return {"error": _("Please write your full name.")}
+            return {"error": request.env._("Please write your full name.")}
         try:
             request_sudo.write(
                 {
@@ -363,9 +368,9 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
                 }
             )
         except (TypeError, ValueError, binascii.Error, UserError):
-            return {"error": _("The signature could not be read; please sign again.")}
+            return {"error": request.env._("The signature could not be read; please sign again.")}
         request_sudo.message_post(
-            body=_(
+            body=request.env._(
                 "Signed on the portal by %(name)s, who declared: %(declaration)s",
                 name=name.strip(),
                 declaration=request_sudo._get_signature_declaration(),
@@ -431,13 +436,15 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
         service_type = self._shaqra_service_type_from(beneficiary, post.get("service_type_id"))
         if request.httprequest.method != "POST" or not beneficiary:
             return self._shaqra_render_new_request(beneficiary, service_type)
-
-        _ = request.env._
         errors = []
         if not service_type:
-            errors.append(_("Choose one of the published services."))
+            errors.append(request.env._("Choose one of the published services."))
         if not post.get("criteria_read"):
-            errors.append(_("Confirm that you have read the criteria and the required documents."))
+            errors.append(
+                request.env._(
+                    "Confirm that you have read the criteria and the required documents."
+                )
+            )
         documents = []
         for requirement in service_type.requirement_ids.filtered("document_required"):
             upload = request.httprequest.files.get(f"document_{requirement.id}")
@@ -445,7 +452,9 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
             if error == "missing":
                 if requirement.is_mandatory:
                     errors.append(
-                        _("Attach the document: %(requirement)s.", requirement=requirement.name)
+                        request.env._(
+                            "Attach the document: %(requirement)s.", requirement=requirement.name
+                        )
                     )
                 continue
             if error:
@@ -454,7 +463,7 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
             documents.append((requirement, name, content, mimetype))
         if errors:
             if documents:
-                errors.append(_("Choose your documents again: files are not kept."))
+                errors.append(request.env._("Choose your documents again: files are not kept."))
             return self._shaqra_render_new_request(beneficiary, service_type, errors, post)
 
         request_sudo = (
@@ -477,7 +486,7 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
             )
             self._shaqra_attach(request_sudo, line_sudo, name, content, mimetype)
         request_sudo.message_post(
-            body=_(
+            body=request.env._(
                 "Request submitted on the portal with %(count)s document(s).",
                 count=len(documents),
             ),
@@ -538,19 +547,20 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
 
     def _shaqra_validate_correction(self, spec, raw):
         """The normalised value of one proposed field, or raise ValidationError."""
-        _ = request.env._
         value = (raw or "").strip()
         if not value:
             return ""
         if spec["name"] == "email":
             normalized = email_normalize(value)
             if not normalized:
-                raise ValidationError(_("%(value)s is not a valid e-mail address.", value=value))
+                raise ValidationError(
+                    request.env._("%(value)s is not a valid e-mail address.", value=value)
+                )
             return normalized
         if spec["name"] in ("phone", "mobile", "whatsapp_number"):
             if not PHONE_RE.match(value):
                 raise ValidationError(
-                    _(
+                    request.env._(
                         "%(field)s: write a phone number with digits only, e.g. +966501234567.",
                         field=spec["label"],
                     )
@@ -559,17 +569,19 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
         if spec["type"] == "selection":
             if value not in dict(spec["options"]):
                 raise ValidationError(
-                    _("%(field)s: choose one of the options.", field=spec["label"])
+                    request.env._("%(field)s: choose one of the options.", field=spec["label"])
                 )
             return value
         if spec["type"] == "integer":
             if not value.isdigit() or not 0 < int(value) < 100:
                 raise ValidationError(
-                    _("%(field)s: write a number between 1 and 99.", field=spec["label"])
+                    request.env._(
+                        "%(field)s: write a number between 1 and 99.", field=spec["label"]
+                    )
                 )
             return str(int(value))
         if len(value) > 200:
-            raise ValidationError(_("%(field)s is too long.", field=spec["label"]))
+            raise ValidationError(request.env._("%(field)s is too long.", field=spec["label"]))
         return value
 
     def _shaqra_render_beneficiary(self, beneficiary, errors=None, form=None, message=None):
@@ -605,7 +617,6 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
         beneficiary = self._shaqra_beneficiary()
         if not beneficiary:
             raise NotFound()
-        _ = request.env._
         errors = []
         lines = []
         for spec in self._shaqra_correction_fields(beneficiary):
@@ -627,7 +638,7 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
                     )
                 )
         if not errors and not lines:
-            errors.append(_("You did not change anything."))
+            errors.append(request.env._("You did not change anything."))
         if errors:
             return self._shaqra_render_beneficiary(beneficiary, errors=errors, form=post)
         request.env["shaqra.data.change.request"].sudo().create(

@@ -279,6 +279,9 @@ class ShaqraRequest(models.Model):
         for request in self:
             officer_user = request.liaison_user_id
             if officer_user:
+                # The officer follows the request: the beneficiary's portal
+                # messages reach them (F2).
+                request.message_subscribe(partner_ids=officer_user.partner_id.ids)
                 request.activity_schedule(
                     "mail.mail_activity_data_todo",
                     user_id=officer_user.id,

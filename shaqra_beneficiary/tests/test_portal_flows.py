@@ -153,6 +153,7 @@ class TestPortalNewRequest(ShaqraPortalCommon):
         self.assertFalse(lines["Lives in Shaqra"].is_provided)
         activity = request.activity_ids
         self.assertEqual(activity.user_id, self.user_officer)
+        self.assertIn(self.user_officer.partner_id, request.message_partner_ids)
         self.assertIn(self.user_one.partner_id, request.message_partner_ids)
 
 

@@ -164,6 +164,11 @@ class TestPortalSecurity(ShaqraPortalCommon):
         env_one = self.env(user=self.user_one)
         self.assertEqual(env_one["shaqra.notification"].search([]), notice.with_env(env_one))
         self.assertEqual(env_one["shaqra.request"].search([]), self.request_one.with_env(env_one))
+        self.authenticate("t_benef_two", "t_benef_two")
+        self.assertNotIn("Private notice", self.url_open("/my/notices").text)
+        self.authenticate("t_benef_one", "t_benef_one")
+        self.assertIn("Private notice", self.url_open("/my/notices").text)
+        self.assertIn("Private notice", self.url_open(f"/my/requests/{self.request_one.id}").text)
 
     def test_e2_other_beneficiary_sees_no_household_data(self):
         self.beneficiary_one.whatsapp_number = "+966599999999"
@@ -190,6 +195,34 @@ class TestPortalSecurity(ShaqraPortalCommon):
         self.assertEqual(self.url_open("/my/beneficiary", allow_redirects=False).status_code, 404)
         page = self.url_open("/my/requests/new")
         self.assertIn("not linked to a beneficiary file", page.text)
+
+    def _post_message(self, body, token):
+        return self.make_jsonrpc_request(
+            "/mail/message/post",
+            {
+                "thread_model": "shaqra.request",
+                "thread_id": self.request_one.id,
+                "post_data": {"body": body, "message_type": "comment"},
+                "token": token,
+            },
+        )
+
+    def test_f2_portal_chatter_with_the_liaison_officer(self):
+        self.authenticate("t_benef_one", "t_benef_one")
+        self._post_message("When will the committee meet?", self.token_one)
+        message = self.request_one.message_ids[0]
+        self.assertIn("When will the committee meet?", message.body)
+        self.assertEqual(message.author_id, self.user_one.partner_id)
+        # Another beneficiary can neither post nor read the thread.
+        self.authenticate("t_benef_two", "t_benef_two")
+        with self.assertRaises(JsonRpcException) as caught:
+            self._post_message("Intruder", self.token_one[:-1] + "x")
+        self.assertEqual(caught.exception.code, 404)
+        with self.assertRaises(JsonRpcException):
+            self._post_message("Intruder", None)
+        self.assertFalse(
+            self.request_one.message_ids.filtered(lambda m: "Intruder" in (m.body or ""))
+        )
 
     @staticmethod
     def _signature():
