@@ -602,6 +602,17 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
         )
         return request.render("shaqra_beneficiary.portal_my_shaqra_beneficiary", values)
 
+    @http.route(["/my/account"], type="http", auth="user", website=True)
+    def account(self, redirect=None, **post):
+        """Policy F3: a beneficiary's contact data change only once staff approve.
+
+        Odoo's own account page would write them straight to the partner;
+        beneficiaries are sent to the correction form instead.
+        """
+        if self._shaqra_beneficiary():
+            return request.redirect("/my/beneficiary")
+        return super().account(redirect=redirect, **post)
+
     @http.route(["/my/beneficiary"], type="http", auth="user", methods=["GET"], website=True)
     def portal_my_shaqra_beneficiary(self, message=None, **kw):
         beneficiary = self._shaqra_beneficiary()

@@ -297,6 +297,35 @@ class TestPortalDataCorrection(ShaqraPortalCommon):
         page = self.url_open("/my/beneficiary")
         self.assertIn("Bring the new SIM contract to the office.", page.text)
 
+    def test_f3_account_page_does_not_bypass_the_review(self):
+        self.authenticate("t_benef_one", "t_benef_one")
+        response = self.url_open("/my/account", allow_redirects=False)
+        self.assertEqual(response.status_code, 303)
+        self.assertTrue(response.headers["Location"].endswith("/my/beneficiary"))
+        response = self.url_open(
+            "/my/account",
+            data={
+                "csrf_token": self._csrf(),
+                "name": "Beneficiary One",
+                "email": "changed@example.com",
+                "phone": "+966511111111",
+            },
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(self.beneficiary_one.email, "one@example.com")
+        # Portal users who are not beneficiaries keep Odoo's account page.
+        user = self.env["res.users"].create(
+            {
+                "name": "Volunteer",
+                "login": "t_portal_volunteer",
+                "password": "t_portal_volunteer",
+                "groups_id": [(6, 0, [self.env.ref("base.group_portal").id])],
+            }
+        )
+        self.authenticate(user.login, "t_portal_volunteer")
+        self.assertEqual(self.url_open("/my/account").status_code, 200)
+
     def test_f3_portal_user_cannot_approve(self):
         change = self._proposal()
         with self.assertRaises(AccessError):
