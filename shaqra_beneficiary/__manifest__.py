@@ -44,12 +44,20 @@
         "views/shaqra_policy_distribute_views.xml",
         "views/hr_employee_views.xml",
         "views/shaqra_policy_portal_templates.xml",
+        "security/shaqra_portal_security.xml",
+        "views/shaqra_data_change_request_views.xml",
+        "views/shaqra_beneficiary_portal_views.xml",
+        "views/shaqra_portal_templates.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/shaqra_portal_demo.xml",
         "demo/shaqra_policy_demo.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "shaqra_beneficiary/static/src/scss/shaqra_portal.scss",
+        ],
         "web.assets_tests": [
             "shaqra_beneficiary/static/tests/tours/**/*",
         ],

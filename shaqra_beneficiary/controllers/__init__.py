@@ -1,1 +1,2 @@
 from . import policy_portal
+from . import portal

@@ -26,3 +26,6 @@ from . import shaqra_policy
 from . import shaqra_policy_acknowledgement
 from . import shaqra_policy_department_copy
 from . import hr_employee
+from . import shaqra_beneficiary_portal
+from . import shaqra_data_change_request
+from . import shaqra_data_change_request_line

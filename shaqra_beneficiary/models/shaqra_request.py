@@ -540,3 +540,93 @@ class ShaqraRequest(models.Model):
         super()._compute_access_url()
         for request in self:
             request.access_url = f"/my/requests/{request.id}"
+
+    # --- Signature declaration and portal helpers (policy C4, C6, E2) ---------
+
+    signature_declaration = fields.Text(
+        compute="_compute_signature_declaration",
+        help="What the beneficiary declares by signing (policy C4); the same text "
+        "on the back office and on the portal.",
+    )
+
+    def _compute_signature_declaration(self):
+        declaration = self._get_signature_declaration()
+        for request in self:
+            request.signature_declaration = declaration
+
+    @api.model
+    def _get_signature_declaration(self):
+        """The one text of the C4 declaration, shared by back office and portal."""
+        return self.env._(
+            "I declare that all the data and information provided in this request "
+            "are correct, and I bear direct responsibility for them."
+        )
+
+    def _portal_can_sign(self):
+        """The beneficiary signs once, before the request goes to the committee."""
+        self.ensure_one()
+        return not self.signature and self.stage_key in ("received", "completeness")
+
+    def _portal_can_upload(self):
+        """Documents can be added while the request is being received (C2, C3)."""
+        self.ensure_one()
+        return self.stage_key in ("received", "completeness")
+
+    def _portal_stage_steps(self):
+        """The pipeline as the beneficiary follows it: done, current, to come."""
+        self.ensure_one()
+        stages = self.env["shaqra.request.stage"].sudo().search([("key", "!=", "cancelled")])
+        if self.stage_key == "cancelled":
+            stages |= self.stage_id
+        steps = []
+        passed = True
+        for stage in stages:
+            if stage == self.stage_id:
+                steps.append((stage, "current"))
+                passed = False
+            else:
+                steps.append((stage, "done" if passed else "todo"))
+        return steps
+
+    def _portal_state_badge(self):
+        """Bootstrap colour of the stage badge shown to the beneficiary."""
+        self.ensure_one()
+        return {
+            "received": "info",
+            "completeness": "warning",
+            "awaiting_committee": "primary",
+            "committee_review": "primary",
+            "decided": "success",
+            "notified": "success",
+            "closed": "secondary",
+            "cancelled": "danger",
+        }.get(self.stage_key, "secondary")
+
+    def _notify_liaison_officer_of_portal_request(self):
+        """Policy F1, F2: the liaison officer learns at once of a portal request."""
+        for request in self:
+            officer_user = request.liaison_user_id
+            if officer_user:
+                # The officer follows the request: the beneficiary's portal
+                # messages reach them (F2).
+                request.message_subscribe(partner_ids=officer_user.partner_id.ids)
+                request.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=officer_user.id,
+                    summary=self.env._("New request from the portal"),
+                    note=self.env._(
+                        "%(beneficiary)s applied for %(service)s on the portal: check "
+                        "the documents and the signature.",
+                        beneficiary=request.beneficiary_id.name,
+                        service=request.service_type_id.name,
+                    ),
+                )
+            else:
+                request.message_post(
+                    body=self.env._(
+                        "Request received from the portal, but no liaison officer is "
+                        "assigned to the beneficiary's category and the service's field."
+                    ),
+                    message_type="comment",
+                    subtype_xmlid="mail.mt_note",
+                )

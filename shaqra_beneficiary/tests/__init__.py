@@ -12,3 +12,6 @@ from . import test_privacy
 from . import test_privacy_http
 from . import test_policy
 from . import test_policy_portal
+from . import test_portal_security
+from . import test_portal_flows
+from . import test_portal_tour

@@ -1,0 +1,110 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+# Contact and profile data a beneficiary may ask to correct (policy F3). Fields
+# that do not exist on the model (added by other add-ons or not) are skipped.
+PORTAL_CORRECTABLE_FIELDS = (
+    "phone",
+    "mobile",
+    "email",
+    "whatsapp_number",
+    "street",
+    "street2",
+    "city",
+    "zip",
+    "preferred_channel",
+    "household_size",
+)
+
+
+class ShaqraBeneficiary(models.Model):
+    _inherit = "shaqra.beneficiary"
+
+    portal_user_id = fields.Many2one(
+        "res.users",
+        compute="_compute_portal_user_id",
+        string="Portal User",
+        help="The portal account through which the beneficiary follows their requests.",
+    )
+    data_change_request_ids = fields.One2many(
+        "shaqra.data.change.request", "beneficiary_id", string="Data Corrections"
+    )
+    data_change_request_count = fields.Integer(compute="_compute_data_change_request_count")
+
+    @api.depends("partner_id.user_ids")
+    def _compute_portal_user_id(self):
+        for beneficiary in self:
+            beneficiary.portal_user_id = (
+                beneficiary.partner_id.sudo()
+                .with_context(active_test=True)
+                .user_ids.filtered(lambda user: user._is_portal())[:1]
+            )
+
+    def _compute_data_change_request_count(self):
+        counts = dict(
+            self.env["shaqra.data.change.request"]._read_group(
+                [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]
+            )
+        )
+        for beneficiary in self:
+            beneficiary.data_change_request_count = counts.get(beneficiary, 0)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Arabic is the beneficiaries' language: the portal invitation and every
+        # e-mail to them are rendered in Arabic when it is installed.
+        if self.env["res.lang"]._get_code("ar_001"):
+            for vals in vals_list:
+                if not vals.get("partner_id"):
+                    vals.setdefault("lang", "ar_001")
+        return super().create(vals_list)
+
+    def action_grant_portal_access(self):
+        """Give the beneficiary a portal account and send the invitation (F2).
+
+        Goes through Odoo's portal wizard, which creates the user and sends
+        the invitation e-mail in the partner's language. Reception staff
+        need no partner-manager rights for it, hence the checked sudo.
+        """
+        self.ensure_one()
+        if not self.env.user.has_group("shaqra_beneficiary.group_reception"):
+            raise AccessError(self.env._("Only reception staff may grant portal access."))
+        self.check_access("write")
+        if not self.email:
+            raise UserError(
+                self.env._(
+                    "Enter the e-mail address of %(name)s first: the portal invitation "
+                    "is sent to it.",
+                    name=self.name,
+                )
+            )
+        wizard = (
+            self.env["portal.wizard"]
+            .sudo()
+            .with_context(active_ids=self.partner_id.ids, active_model="res.partner")
+            .create({})
+        )
+        wizard_user = wizard.user_ids.filtered(lambda line: line.partner_id == self.partner_id)
+        if wizard_user.is_portal:
+            wizard_user.action_invite_again()
+            message = self.env._("The portal invitation was sent again to %s.", self.email)
+        else:
+            wizard_user.action_grant_access()
+            message = self.env._(
+                "Portal access granted; the invitation was sent to %s.", self.email
+            )
+        self.message_post(body=message, message_type="comment", subtype_xmlid="mail.mt_note")
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": message,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    @api.model
+    def _portal_correctable_fields(self):
+        """Names of the fields a beneficiary may ask to correct (F3)."""
+        return [name for name in PORTAL_CORRECTABLE_FIELDS if name in self._fields]
