@@ -56,6 +56,8 @@ ensure_system_packages() {
     python3 -c 'import sysconfig, os, sys; sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' \
         || missing+=(python3-dev)
     python3 -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
+    command -v rtlcss >/dev/null || [ -x "$LOCAL/node/node_modules/.bin/rtlcss" ] \
+        || command -v npm >/dev/null || missing+=(npm)
     [ ${#missing[@]} -eq 0 ] && return 0
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
         say "Installing Debian packages: ${missing[*]}"
@@ -64,6 +66,16 @@ ensure_system_packages() {
     else
         die "Missing Debian packages: ${missing[*]}. Install them with: sudo apt-get install ${missing[*]}"
     fi
+}
+
+ensure_rtlcss() {
+    # Odoo turns its stylesheets right-to-left for Arabic with rtlcss; without
+    # it the Arabic interface stays left-to-right.
+    export PATH="$LOCAL/node/node_modules/.bin:$PATH"
+    command -v rtlcss >/dev/null && return 0
+    say "Installing rtlcss (right-to-left stylesheets for Arabic) in $LOCAL/node"
+    npm install --silent --no-audit --no-fund --prefix "$LOCAL/node" rtlcss@4.3.0 >/dev/null \
+        || die "Could not install rtlcss with npm: Arabic pages would stay left-to-right. Install it with: npm install -g rtlcss"
 }
 
 # --- Python virtualenv ---------------------------------------------------------
@@ -189,6 +201,7 @@ free_port() {
 setup_all() {
     find_odoo
     ensure_system_packages
+    ensure_rtlcss
     ensure_venv
     ensure_postgres
     write_odoo_conf

@@ -15,6 +15,10 @@ addons_sha() {
 if ! db_exists "$DB"; then
     say "Creating database $DB with $MODULES, Arabic and demo data"
     odoo -d "$DB" -i "$MODULES" --load-language=ar_001 --stop-after-init --log-level=warn
+    # Arabic is the association's language: new contacts, and the portal
+    # pages of visitors who chose no language, default to it.
+    echo "env['ir.default'].set('res.partner', 'lang', 'ar_001'); env.cr.commit()" \
+        | "$VENV/bin/python" "$ODOO_SRC/odoo-bin" shell -c "$ODOO_CONF" -d "$DB" --no-http --log-level=warn >/dev/null
     addons_sha >"$STAMP"
 elif [ "$(cat "$STAMP" 2>/dev/null)" != "$(addons_sha)" ]; then
     say "Add-ons changed: updating $MODULES in $DB"
