@@ -25,7 +25,7 @@ WARNING_ALLOW_LIST = [
     # Odoo warns when the database has no outgoing mail server.
     re.compile(r"No outgoing mail server|Unable to connect to SMTP Server"),
     # wkhtmltopdf from Debian is the unpatched build: PDFs still render.
-    re.compile(r"You need Wkhtmltopdf to print a pdf version|wkhtmltopdf .* unpatched qt"),
+    re.compile(r"You need Wkhtmltopdf to print a pdf version|wkhtmltopdf.*unpatched qt"),
     # Chromium prints this on machines without a GPU.
     re.compile(r"Failed to connect to the bus|GPU"),
 ]

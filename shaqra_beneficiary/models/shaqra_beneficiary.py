@@ -428,6 +428,7 @@ class ShaqraBeneficiary(models.Model):
             "domain": [("beneficiary_id", "=", self.id)],
             "context": {"default_beneficiary_id": self.id},
         }
+
     @api.model
     def shaqra_find_by_national_id(self, national_id):
         """Policy C1, E2: tell reception whether a person is registered.
