@@ -13,3 +13,7 @@ from . import shaqra_request_stage
 from . import shaqra_request
 from . import shaqra_request_requirement
 from . import shaqra_notification
+from . import shaqra_committee_meeting
+from . import shaqra_committee_meeting_approval
+from . import shaqra_committee_decision
+from . import crm_lead
