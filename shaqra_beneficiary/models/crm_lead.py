@@ -56,7 +56,7 @@ class CrmLead(models.Model):
             )
             user = assignment.user_id or assignment.backup_user_id
             if user and lead.user_id != user:
-                super(CrmLead, lead).write({"user_id": user.id})
+                lead.user_id = user
 
     @api.onchange("shaqra_category_id", "shaqra_field_id")
     def _onchange_shaqra_route(self):

@@ -189,9 +189,7 @@ class ShaqraCommitteeDecision(models.Model):
         decided = self.env.ref("shaqra_beneficiary.shaqra_request_stage_decided")
         completeness = self.env.ref("shaqra_beneficiary.shaqra_request_stage_completeness")
         for line in self:
-            super(ShaqraCommitteeDecision, line).write(
-                {"decided_by_id": self.env.user.id, "decision_date": now}
-            )
+            line.write({"decided_by_id": self.env.user.id, "decision_date": now})
             vals = {
                 "decision": line.decision,
                 "decision_reason": line.reason,

@@ -4,7 +4,6 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools.hijri import format_gregorian, format_hijri
-
 from .shaqra_beneficiary import CHANNELS
 
 # Stages a request may reach only when it is complete and signed (C3, C4).
@@ -213,7 +212,7 @@ class ShaqraRequest(models.Model):
             )
         self._shaqra_notify_automatically("completion")
 
-    def _compute_access_url(self):
+    def _compute_access_url(self):  # pylint: disable=missing-return
         super()._compute_access_url()
         for request in self:
             request.access_url = f"/my/requests/{request.id}"
