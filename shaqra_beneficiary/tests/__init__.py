@@ -4,3 +4,6 @@ from . import test_security_groups
 from . import test_ui_foundation
 from . import test_committee_meeting
 from . import test_notification
+from . import test_hijri
+from . import test_letters
+from . import test_crm_inquiry
