@@ -7,3 +7,4 @@ from . import test_notification
 from . import test_hijri
 from . import test_letters
 from . import test_crm_inquiry
+from . import test_ui_committee
