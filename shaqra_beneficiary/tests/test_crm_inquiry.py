@@ -60,7 +60,7 @@ class TestCrmInquiry(ShaqraCommitteeCommon):
         wizard = (
             self.env["crm.lead.convert.beneficiary"]
             .with_user(self.user_intake)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"create_request": True, "service_type_id": self.service.id})
         )
         # Nothing retyped: everything comes from the inquiry.

@@ -164,7 +164,7 @@ class TestNotification(ShaqraCommitteeCommon):
         self.assertEqual(request.stage_key, "decided")
         action = notice.action_deliver()
         self.assertEqual(action["res_model"], "shaqra.notification.wizard")
-        self.env["shaqra.notification.wizard"].with_context(action["context"]).create(
+        self.env["shaqra.notification.wizard"].with_context(**action["context"]).create(
             {}
         ).action_send()
         self.assertEqual(request.stage_key, "notified")
