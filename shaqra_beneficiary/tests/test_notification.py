@@ -41,9 +41,17 @@ class TestNotification(ShaqraCommitteeCommon):
         self.assertIn("الموافقة", wizard.body)
         self.assertEqual(wizard.whatsapp_number, "0501234567")
 
-    def test_a5_email_notice_posts_the_arabic_template(self):
+    def test_a5_email_decision_notice_sent_without_user_input(self):
         request = self._decided_request(preferred_channel="email", email="fatimah@example.com")
-        notice, _action = self._send(request)
+        notice = request.notification_ids.filtered(lambda n: n.kind == "decision")
+        self.assertEqual(notice.state, "sent")
+        self.assertIn(self.beneficiary.partner_id, notice.mail_message_id.partner_ids)
+        self.assertIn("الموافقة على الطلب", notice.mail_message_id.body)
+        self.assertEqual(request.stage_key, "notified")
+
+    def test_a5_email_notice_posts_the_arabic_template(self):
+        request = self._decided_request(preferred_channel="letter", email="fatimah@example.com")
+        notice, _action = self._send(request, channel="email")
         self.assertEqual(notice.state, "sent")
         self.assertEqual(notice.channel, "email")
         self.assertTrue(notice.mail_message_id)
@@ -125,6 +133,15 @@ class TestNotification(ShaqraCommitteeCommon):
             notice.body = "<p>rewritten</p>"
         with self.assertRaises(UserError):
             notice.unlink()
+
+    def test_c5_wizard_delivers_the_pending_notice_instead_of_a_new_one(self):
+        request = self._decided_request(preferred_channel="volunteer")
+        pending = request.notification_ids.filtered(lambda n: n.kind == "decision")
+        self.assertEqual(pending.state, "pending")
+        notice, _action = self._send(request, volunteer_name="Abdullah Al-Dosari")
+        self.assertEqual(notice, pending)
+        self.assertEqual(pending.state, "sent")
+        self.assertFalse(pending.activity_ids)
 
     def test_c5_completion_notice_waits_for_the_liaison_officer(self):
         request = self._complete_request()

@@ -39,6 +39,14 @@ class ShaqraNotificationWizard(models.TransientModel):
         values = super().default_get(fields_list)
         notice = self.env["shaqra.notification"].browse(values.get("notification_id"))
         request = self.env["shaqra.request"].browse(values.get("request_id"))
+        if request and not notice:
+            # Deliver the automatic notice waiting for a person rather than
+            # log the same notice twice (C5).
+            kind = request._shaqra_notice_kind()
+            notice = request.notification_ids.filtered(
+                lambda n: n.state == "pending" and n.kind == kind
+            )[:1]
+            values["notification_id"] = notice.id
         if notice:
             if notice.state != "pending":
                 raise UserError(self.env._("This notice has already been dealt with."))
