@@ -8,3 +8,4 @@ from . import test_hijri
 from . import test_letters
 from . import test_crm_inquiry
 from . import test_ui_committee
+from . import test_committee_access
