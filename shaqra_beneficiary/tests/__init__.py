@@ -9,3 +9,4 @@ from . import test_letters
 from . import test_crm_inquiry
 from . import test_ui_committee
 from . import test_committee_access
+from . import test_committee_i18n
