@@ -31,6 +31,7 @@ class CrmLead(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._shaqra_beneficiary_defaults(vals)
             if vals.get("shaqra_national_id"):
                 vals["shaqra_national_id"] = normalize_saudi_id(vals["shaqra_national_id"])
         leads = super().create(vals_list)
@@ -40,12 +41,28 @@ class CrmLead(models.Model):
         return leads
 
     def write(self, vals):
+        self._shaqra_beneficiary_defaults(vals)
         if vals.get("shaqra_national_id"):
             vals["shaqra_national_id"] = normalize_saudi_id(vals["shaqra_national_id"])
         result = super().write(vals)
         if {"shaqra_category_id", "shaqra_field_id"} & set(vals) and "user_id" not in vals:
             self._shaqra_route()
         return result
+
+    @api.model
+    def _shaqra_beneficiary_defaults(self, vals):
+        """An inquiry of a known beneficiary takes its contact, ID and category."""
+        if not vals.get("beneficiary_id"):
+            return
+        beneficiary = self.env["shaqra.beneficiary"].browse(vals["beneficiary_id"])
+        for key, value in (
+            ("partner_id", beneficiary.partner_id.id),
+            ("shaqra_national_id", beneficiary.national_id),
+            ("shaqra_category_id", beneficiary.category_id.id),
+            ("shaqra_field_id", beneficiary.field_id.id),
+        ):
+            if value and not vals.get(key):
+                vals[key] = value
 
     def _shaqra_route(self):
         """Give each inquiry to its liaison officer, or the backup (F1)."""

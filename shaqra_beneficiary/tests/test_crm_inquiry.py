@@ -52,6 +52,15 @@ class TestCrmInquiry(ShaqraCommitteeCommon):
         self.assertEqual(lead.user_id, self.officer_user)
         self.assertTrue(lead.is_shaqra_inquiry)
 
+    def test_f1_inquiry_of_known_beneficiary_routed_by_its_category(self):
+        lead = self._inquiry(
+            beneficiary_id=self.beneficiary.id, contact_name=False, shaqra_national_id=False
+        )
+        self.assertEqual(lead.partner_id, self.beneficiary.partner_id)
+        self.assertEqual(lead.shaqra_national_id, self.beneficiary.national_id)
+        self.assertEqual(lead.shaqra_category_id, self.category)
+        self.assertEqual(lead.user_id, self.officer_user)
+
     def test_c1_convert_inquiry_to_beneficiary_and_request(self):
         lead = self._inquiry(
             shaqra_category_id=self.category.id, shaqra_field_id=self.work_field.id
