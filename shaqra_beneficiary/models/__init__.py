@@ -29,3 +29,7 @@ from . import hr_employee
 from . import shaqra_beneficiary_portal
 from . import shaqra_data_change_request
 from . import shaqra_data_change_request_line
+from . import shaqra_committee_meeting
+from . import shaqra_committee_meeting_approval
+from . import shaqra_committee_decision
+from . import crm_lead

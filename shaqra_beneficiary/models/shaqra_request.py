@@ -1,10 +1,12 @@
 import logging
 
 from markupsafe import Markup
+from num2words import num2words
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.hijri import format_gregorian, format_hijri
 from .shaqra_beneficiary import CHANNELS
 
 _logger = logging.getLogger(__name__)
@@ -332,6 +334,7 @@ class ShaqraRequest(models.Model):
                 }
             )
             request._schedule_deadline_activities()
+        self._shaqra_notify_automatically("completion")
 
     def _local_date(self, value):
         """The day of a UTC datetime in the association calendar's time zone."""
@@ -536,7 +539,7 @@ class ShaqraRequest(models.Model):
         )
         self.is_escalated = True
 
-    def _compute_access_url(self):
+    def _compute_access_url(self):  # pylint: disable=missing-return
         super()._compute_access_url()
         for request in self:
             request.access_url = f"/my/requests/{request.id}"
@@ -630,3 +633,143 @@ class ShaqraRequest(models.Model):
                     message_type="comment",
                     subtype_xmlid="mail.mt_note",
                 )
+
+    # --- Committee decisions and notices (policy C5, C8, A, E3) ---------------
+    decision_meeting_id = fields.Many2one(
+        "shaqra.committee.meeting", string="Decided In", readonly=True, copy=False, tracking=True
+    )
+    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True, copy=False)
+    decision_date = fields.Datetime(readonly=True, copy=False)
+    committee_decision_ids = fields.One2many(
+        "shaqra.committee.decision", "request_id", string="Committee Decisions", readonly=True
+    )
+    notification_count = fields.Integer(compute="_compute_notification_count")
+    date_deadline_hijri = fields.Char(string="Answer Due (Hijri)", compute="_compute_letter_texts")
+    approved_amount_words = fields.Char(
+        string="Approved Amount in Words", compute="_compute_letter_texts"
+    )
+
+    @api.depends("date_deadline", "approved_amount", "currency_id")
+    def _compute_letter_texts(self):
+        for request in self:
+            request.date_deadline_hijri = format_hijri(request.date_deadline, "ar") or False
+            request.approved_amount_words = (
+                request._amount_in_words() if request.approved_amount else False
+            )
+
+    def _compute_notification_count(self):
+        counts = dict(
+            self.env["shaqra.notification"]._read_group(
+                [("request_id", "in", self.ids)], ["request_id"], ["__count"]
+            )
+        )
+        for request in self:
+            request.notification_count = counts.get(request, 0)
+
+    def action_notify_beneficiary(self):
+        """Open the notice wizard on the beneficiary's agreed channel (C5, A).
+
+        Contract button: the wizard is pre-filled with the preferred channel
+        and an Arabic subject and body fitting the request's stage; sending
+        logs a ``shaqra.notification`` with its proof.
+        """
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Notify Beneficiary"),
+            "res_model": "shaqra.notification.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_request_id": self.id},
+        }
+
+    def action_view_notifications(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "shaqra_beneficiary.shaqra_notification_action"
+        )
+        action["domain"] = [("request_id", "=", self.id)]
+        action["context"] = {"default_request_id": self.id}
+        return action
+
+    def action_print_decision_letter(self):
+        self.ensure_one()
+        if self.stage_key not in ("decided", "notified", "closed") or not self.decision:
+            raise UserError(self.env._("The request has no committee decision yet."))
+        return self.env.ref(
+            "shaqra_beneficiary.shaqra_request_decision_letter_report"
+        ).report_action(self)
+
+    def _shaqra_notice_kind(self):
+        """Which notice fits the request now: its decision, or its completion."""
+        self.ensure_one()
+        if self.stage_key in ("decided", "notified", "closed") or (
+            self.decision == "more_info" and self.stage_key == "completeness"
+        ):
+            return "decision"
+        if self.stage_key in ("awaiting_committee", "committee_review"):
+            return "completion"
+        return "other"
+
+    def _shaqra_notice_content(self, kind):
+        """Subject and body of a notice, rendered from its Arabic mail template."""
+        self.ensure_one()
+        template = self.env.ref(
+            f"shaqra_beneficiary.shaqra_request_mail_template_{kind}", raise_if_not_found=False
+        )
+        if not template:
+            template = self.env.ref("shaqra_beneficiary.shaqra_request_mail_template_other")
+        template = template.sudo()
+        return {
+            "subject": template._render_field("subject", self.ids, compute_lang=True)[self.id],
+            "body": template._render_field("body_html", self.ids, compute_lang=True)[self.id],
+        }
+
+    def _shaqra_notify_automatically(self, kind):
+        """Notify the beneficiary without user input where the channel allows.
+
+        Policy C5: at completion the beneficiary is told the request goes to
+        the committee and when the answer is due; at the decision, the
+        decision (E3). E-mail and portal notices are sent at once; the
+        channels that need a person (letter, fax, WhatsApp, meeting,
+        volunteer) get a pending notice and an activity for the liaison
+        officer. An e-mail notice to a beneficiary without an address waits
+        the same way.
+        """
+        Notification = self.env["shaqra.notification"].sudo()
+        for request in self:
+            channel = request.beneficiary_id.preferred_channel
+            notice = Notification.create(
+                {
+                    "request_id": request.id,
+                    "channel": channel,
+                    "kind": kind,
+                    "company_id": request.company_id.id,
+                    "author_id": self.env.uid,
+                    **request._shaqra_notice_content(kind),
+                }
+            )
+            if channel == "portal" or (channel == "email" and request.partner_id.email):
+                notice._deliver()
+            else:
+                notice._schedule_delivery_activity()
+
+    def _amount_in_words(self, amount=None):
+        """The amount in Arabic words for letters (E3), e.g. 1500 SAR:
+        "ألف و خمسمائة ريال سعودي" (num2words' spelling)."""
+        self.ensure_one()
+        amount = self.approved_amount if amount is None else amount
+        currency = self.currency_id
+        units = int(amount)
+        cents = round((amount - units) * 100)
+        unit_label = "ريال سعودي" if currency.name == "SAR" else currency.currency_unit_label
+        words = f"{num2words(units, lang='ar')} {unit_label or currency.name}"
+        if cents:
+            cent_label = "هللة" if currency.name == "SAR" else currency.currency_subunit_label
+            words += f" و{num2words(cents, lang='ar')} {cent_label or ''}".rstrip()
+        return words
+
+    def _letter_dates(self, value=None):
+        """Hijri and Gregorian dates of ``value`` (default today) for letters."""
+        day = value or fields.Date.context_today(self)
+        return {"hijri": format_hijri(day, "ar"), "gregorian": format_gregorian(day, "ar")}

@@ -15,3 +15,11 @@ from . import test_policy_portal
 from . import test_portal_security
 from . import test_portal_flows
 from . import test_portal_tour
+from . import test_committee_meeting
+from . import test_notification
+from . import test_hijri
+from . import test_letters
+from . import test_crm_inquiry
+from . import test_ui_committee
+from . import test_committee_access
+from . import test_committee_i18n

@@ -1,0 +1,234 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .shaqra_request import DECISIONS
+
+
+class ShaqraCommitteeDecision(models.Model):
+    """One request on a meeting's agenda and the committee's decision on it.
+
+    Policy C5: putting a request awaiting the committee on the agenda moves
+    it to *Committee review*. Recording the decision applies it at once:
+
+    - ``approved`` / ``rejected``: the request goes to *Decided*, with who
+      decided, in which meeting and when; the decision notice follows
+      (C5, E3).
+    - ``more_info``: the request goes back to *Completeness check* and its
+      15-working-day clock (C6) is cleared: ``date_complete`` and
+      ``date_deadline`` are emptied, because C6 counts from the day the
+      request *is complete* and the committee has found that it is not.
+      When the missing information is verified and the request reaches
+      *Awaiting committee* again, a new clock of 15 working days starts
+      from that new completion day.
+
+    A decision can be changed while the minutes are not approved and the
+    request is still in *Committee review* or *Decided*.
+    """
+
+    _name = "shaqra.committee.decision"
+    _description = "Committee Decision"
+    _order = "meeting_id, sequence, id"
+    _rec_name = "request_id"
+
+    sequence = fields.Integer(default=10)
+    meeting_id = fields.Many2one(
+        "shaqra.committee.meeting", required=True, ondelete="cascade", index=True
+    )
+    committee_id = fields.Many2one(related="meeting_id.committee_id", store=True)
+    meeting_state = fields.Selection(related="meeting_id.state", string="Meeting Status")
+    request_id = fields.Many2one(
+        "shaqra.request",
+        required=True,
+        ondelete="restrict",
+        index=True,
+        domain="[('committee_id', '=', committee_id), ('stage_key', '=', 'awaiting_committee')]",
+    )
+    beneficiary_id = fields.Many2one(related="request_id.beneficiary_id")
+    service_type_id = fields.Many2one(related="request_id.service_type_id")
+    decision = fields.Selection(DECISIONS)
+    reason = fields.Text()
+    currency_id = fields.Many2one(related="request_id.currency_id")
+    approved_amount = fields.Monetary()
+    decided_by_id = fields.Many2one("res.users", string="Recorded By", readonly=True)
+    decision_date = fields.Datetime(readonly=True)
+
+    _sql_constraints = [
+        (
+            "meeting_request_unique",
+            "unique(meeting_id, request_id)",
+            "A request is on a meeting's agenda once.",
+        ),
+        (
+            "approved_amount_positive",
+            "check(approved_amount >= 0)",
+            "The approved amount cannot be negative.",
+        ),
+    ]
+
+    @api.constrains("decision", "reason", "approved_amount")
+    def _check_decision(self):
+        for line in self:
+            if line.decision in ("rejected", "more_info") and not (line.reason or "").strip():
+                raise ValidationError(
+                    self.env._(
+                        "Give the reason of the decision on request %(request)s: the "
+                        "beneficiary is told why.",
+                        request=line.request_id.name,
+                    )
+                )
+            if line.decision != "approved" and line.approved_amount:
+                raise ValidationError(
+                    self.env._(
+                        "Only an approved request can have an approved amount (request "
+                        "%(request)s).",
+                        request=line.request_id.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        for line in lines:
+            request = line.request_id
+            if line.meeting_id.state not in ("draft", "in_progress"):
+                raise UserError(
+                    self.env._("Requests can be added only to a meeting not yet held.")
+                )
+            if request.committee_id != line.committee_id:
+                raise UserError(
+                    self.env._(
+                        "Request %(request)s is for committee %(committee)s, not this one.",
+                        request=request.name,
+                        committee=request.committee_id.name or "-",
+                    )
+                )
+            if request.stage_key != "awaiting_committee":
+                raise UserError(
+                    self.env._(
+                        "Request %(request)s is not awaiting the committee (it is in "
+                        "%(stage)s): only complete, signed requests go on the agenda.",
+                        request=request.name,
+                        stage=request.stage_id.name,
+                    )
+                )
+        lines.request_id.sudo().write(
+            {
+                "stage_id": self.env.ref(
+                    "shaqra_beneficiary.shaqra_request_stage_committee_review"
+                ).id
+            }
+        )
+        lines.filtered("decision")._apply_decision()
+        return lines
+
+    def write(self, vals):
+        if {"request_id", "meeting_id"} & set(vals) and self.filtered("decision_date"):
+            raise UserError(self.env._("A decided agenda item cannot be moved."))
+        decided = {"decision", "reason", "approved_amount"} & set(vals)
+        if decided:
+            self._check_can_decide()
+        result = super().write(vals)
+        if decided:
+            self.filtered("decision")._apply_decision()
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_undecided_only(self):
+        if self.filtered("decision_date"):
+            raise UserError(self.env._("A decided request cannot be taken off the agenda."))
+
+    def unlink(self):
+        review = self.request_id.filtered(lambda r: r.stage_key == "committee_review")
+        result = super().unlink()
+        review.sudo().write(
+            {
+                "stage_id": self.env.ref(
+                    "shaqra_beneficiary.shaqra_request_stage_awaiting_committee"
+                ).id
+            }
+        )
+        return result
+
+    def _check_can_decide(self):
+        for line in self:
+            if line.meeting_id.state != "in_progress":
+                raise UserError(
+                    self.env._(
+                        "Decisions are recorded while the meeting is in progress (meeting "
+                        "%(meeting)s is %(state)s).",
+                        meeting=line.meeting_id.name,
+                        state=dict(
+                            line.meeting_id._fields["state"]._description_selection(self.env)
+                        )[line.meeting_id.state],
+                    )
+                )
+            if not line.committee_id._is_member():
+                raise UserError(
+                    self.env._(
+                        "Only the members of committee %(committee)s record its decisions.",
+                        committee=line.committee_id.name,
+                    )
+                )
+            if line.decision_date and line.request_id.stage_key not in (
+                "committee_review",
+                "decided",
+            ):
+                raise UserError(
+                    self.env._(
+                        "The decision on request %(request)s can no longer be changed: the "
+                        "request has moved on to %(stage)s.",
+                        request=line.request_id.name,
+                        stage=line.request_id.stage_id.name,
+                    )
+                )
+
+    def _apply_decision(self):
+        """Move each request as its decision says (C5, C6); see the class doc."""
+        self._check_can_decide()
+        now = fields.Datetime.now()
+        decided = self.env.ref("shaqra_beneficiary.shaqra_request_stage_decided")
+        completeness = self.env.ref("shaqra_beneficiary.shaqra_request_stage_completeness")
+        for line in self:
+            line.write({"decided_by_id": self.env.user.id, "decision_date": now})
+            vals = {
+                "decision": line.decision,
+                "decision_reason": line.reason,
+                "approved_amount": line.approved_amount,
+                "decision_meeting_id": line.meeting_id.id,
+                "decided_by_id": self.env.user.id,
+                "decision_date": now,
+            }
+            if line.decision == "more_info":
+                vals.update(
+                    stage_id=completeness.id,
+                    date_complete=False,
+                    date_deadline=False,
+                    date_reminder=False,
+                    is_overdue=False,
+                    is_escalated=False,
+                )
+            else:
+                vals["stage_id"] = decided.id
+            # Membership of the committee was checked above; the committee
+            # decides on requests that record rules may hide from a member.
+            request = line.request_id.sudo()
+            request.write(vals)
+            if line.decision == "more_info":
+                # The clock stopped: its answer and reminder activities go too.
+                request.activity_unlink(
+                    [
+                        "shaqra_beneficiary.mail_activity_type_request_answer",
+                        "shaqra_beneficiary.mail_activity_type_request_reminder",
+                    ]
+                )
+            request.message_post(
+                body=self.env._(
+                    "Committee %(committee)s decided in meeting %(meeting)s: %(decision)s.",
+                    committee=line.committee_id.name,
+                    meeting=line.meeting_id.name,
+                    decision=dict(request._fields["decision"]._description_selection(self.env))[
+                        line.decision
+                    ],
+                )
+            )
+            request._shaqra_notify_automatically("decision")

@@ -1,0 +1,265 @@
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+
+from ..tools.hijri import format_gregorian, format_hijri
+
+
+class ShaqraCommitteeMeeting(models.Model):
+    """A meeting of a committee with its agenda, decisions and minutes.
+
+    Policy C5: complete requests go to the competent committee; the meeting
+    takes the requests awaiting that committee on its agenda (which moves
+    them to *Committee review*) and records one decision per request.
+    Policy C8: the minutes are dated and approved by the members; they are
+    approved when ``committee_id.quorum`` members have approved them.
+
+    States: draft (preparing the agenda) -> in progress (decisions are
+    recorded) -> held (closed, waiting for the members' approvals) ->
+    approved (the minutes are final and locked).
+    """
+
+    _name = "shaqra.committee.meeting"
+    _description = "Committee Meeting"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Number", required=True, readonly=True, copy=False, default="/", index=True
+    )
+    committee_id = fields.Many2one(
+        "shaqra.committee",
+        required=True,
+        tracking=True,
+        index=True,
+        ondelete="restrict",
+        check_company=True,
+    )
+    company_id = fields.Many2one(
+        related="committee_id.company_id", store=True, string="Company", index=True
+    )
+    date = fields.Datetime(required=True, default=fields.Datetime.now, tracking=True)
+    location = fields.Char()
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("in_progress", "In progress"),
+            ("held", "Held"),
+            ("approved", "Approved"),
+        ],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
+        copy=False,
+    )
+    member_ids = fields.Many2many(related="committee_id.member_ids", string="Members")
+    attendee_ids = fields.Many2many(
+        "res.users",
+        "shaqra_committee_meeting_attendee_rel",
+        "meeting_id",
+        "user_id",
+        string="Members Present",
+        copy=False,
+    )
+    decision_ids = fields.One2many(
+        "shaqra.committee.decision", "meeting_id", string="Agenda and Decisions", copy=False
+    )
+    request_ids = fields.Many2many(
+        "shaqra.request",
+        string="Agenda",
+        compute="_compute_request_ids",
+        search="_search_request_ids",
+    )
+    minutes = fields.Html(help="What was discussed and decided, as the members approve it.")
+    approval_ids = fields.One2many(
+        "shaqra.committee.meeting.approval", "meeting_id", string="Approvals", copy=False
+    )
+    approval_count = fields.Integer(compute="_compute_approval_count")
+    quorum = fields.Integer(related="committee_id.quorum")
+    date_approved = fields.Datetime(string="Minutes Approved On", readonly=True, copy=False)
+    user_has_approved = fields.Boolean(compute="_compute_approval_count")
+    is_member = fields.Boolean(compute="_compute_is_member")
+    date_hijri = fields.Char(string="Hijri Date", compute="_compute_date_hijri")
+
+    @api.depends("decision_ids.request_id")
+    def _compute_request_ids(self):
+        for meeting in self:
+            meeting.request_ids = meeting.decision_ids.request_id
+
+    def _search_request_ids(self, operator, value):
+        return [("decision_ids.request_id", operator, value)]
+
+    @api.depends("approval_ids.user_id")
+    @api.depends_context("uid")
+    def _compute_approval_count(self):
+        for meeting in self:
+            meeting.approval_count = len(meeting.approval_ids)
+            meeting.user_has_approved = self.env.user in meeting.approval_ids.user_id
+
+    @api.depends("committee_id.member_ids")
+    @api.depends_context("uid")
+    def _compute_is_member(self):
+        for meeting in self:
+            meeting.is_member = self.env.user in meeting.committee_id.member_ids
+
+    @api.depends("date")
+    def _compute_date_hijri(self):
+        for meeting in self:
+            day = meeting.date and fields.Datetime.context_timestamp(meeting, meeting.date)
+            meeting.date_hijri = format_hijri(day, self.env.lang or "ar") if day else False
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code("shaqra.committee.meeting") or "/"
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        locked = {"committee_id", "date", "minutes", "attendee_ids"} & set(vals)
+        if locked and self.filtered(lambda m: m.state == "approved"):
+            raise UserError(
+                self.env._("The minutes of an approved meeting cannot be changed (policy C8).")
+            )
+        if "committee_id" in vals and self.decision_ids:
+            raise UserError(
+                self.env._("Remove the requests from the agenda before changing the committee.")
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if self.filtered(lambda m: m.state != "draft"):
+            raise UserError(self.env._("Only draft meetings can be deleted."))
+
+    def _check_member(self):
+        for meeting in self:
+            if not meeting.committee_id._is_member():
+                raise UserError(
+                    self.env._(
+                        "Only the members of committee %(committee)s may do this.",
+                        committee=meeting.committee_id.name,
+                    )
+                )
+
+    def action_load_agenda(self):
+        """Put every request awaiting this committee on the agenda (C5)."""
+        for meeting in self:
+            if meeting.state not in ("draft", "in_progress"):
+                raise UserError(
+                    self.env._("Requests can be added only to a meeting not yet held.")
+                )
+            requests = self.env["shaqra.request"].search(
+                [
+                    ("committee_id", "=", meeting.committee_id.id),
+                    ("stage_key", "=", "awaiting_committee"),
+                    ("id", "not in", meeting.request_ids.ids),
+                ]
+            )
+            if not requests:
+                raise UserError(
+                    self.env._(
+                        "No request is awaiting committee %(committee)s.",
+                        committee=meeting.committee_id.name,
+                    )
+                )
+            meeting.write(
+                {"decision_ids": [Command.create({"request_id": r.id}) for r in requests]}
+            )
+        return True
+
+    def action_start(self):
+        """Open the meeting: decisions may now be recorded."""
+        self._check_member()
+        for meeting in self:
+            if meeting.state != "draft":
+                raise UserError(self.env._("Only a draft meeting can be started."))
+            if not meeting.decision_ids:
+                raise UserError(self.env._("Put at least one request on the agenda first."))
+        self.write({"state": "in_progress"})
+        return True
+
+    def action_close(self):
+        """Close the meeting: every request decided, quorum present (C8)."""
+        self._check_member()
+        for meeting in self:
+            if meeting.state != "in_progress":
+                raise UserError(self.env._("Only a meeting in progress can be closed."))
+            undecided = meeting.decision_ids.filtered(lambda d: not d.decision)
+            if undecided:
+                raise UserError(
+                    self.env._(
+                        "These requests on the agenda have no decision yet: %(requests)s.",
+                        requests=", ".join(undecided.request_id.mapped("name")),
+                    )
+                )
+            if len(meeting.attendee_ids) < meeting.quorum:
+                raise UserError(
+                    self.env._(
+                        "Only %(present)s member(s) present: the quorum of %(quorum)s is not "
+                        "reached.",
+                        present=len(meeting.attendee_ids),
+                        quorum=meeting.quorum,
+                    )
+                )
+        self.write({"state": "held"})
+        for meeting in self:
+            meeting._schedule_approval_activities()
+        return True
+
+    def action_approve(self):
+        """The current member approves the minutes (C8).
+
+        The minutes are approved when the committee's quorum of members has
+        approved them; each member approves once.
+        """
+        self._check_member()
+        for meeting in self:
+            if meeting.state != "held":
+                raise UserError(self.env._("Only the minutes of a held meeting can be approved."))
+            if self.env.user not in meeting.committee_id.member_ids:
+                raise UserError(self.env._("Only members of the committee approve its minutes."))
+            if self.env.user in meeting.approval_ids.user_id:
+                raise UserError(self.env._("You have already approved these minutes."))
+            self.env["shaqra.committee.meeting.approval"].create(
+                {"meeting_id": meeting.id, "user_id": self.env.user.id}
+            )
+            meeting.activity_feedback(
+                ["mail.mail_activity_data_todo"],
+                user_id=self.env.user.id,
+                feedback=self.env._("Minutes approved."),
+            )
+            if len(meeting.approval_ids) >= meeting.quorum:
+                meeting.write({"state": "approved", "date_approved": fields.Datetime.now()})
+                meeting.activity_unlink(["mail.mail_activity_data_todo"])
+                meeting.message_post(
+                    body=self.env._(
+                        "The minutes are approved by %(members)s.",
+                        members=", ".join(meeting.approval_ids.user_id.mapped("name")),
+                    )
+                )
+        return True
+
+    def _schedule_approval_activities(self):
+        self.ensure_one()
+        for member in self.committee_id.member_ids:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=member.id,
+                summary=self.env._("Approve the minutes of %(meeting)s", meeting=self.name),
+            )
+
+    def action_print_minutes(self):
+        self.ensure_one()
+        return self.env.ref("shaqra_beneficiary.shaqra_committee_meeting_report").report_action(
+            self
+        )
+
+    def _minutes_dates(self):
+        """Hijri and Gregorian dates of the meeting for the printed minutes."""
+        self.ensure_one()
+        day = fields.Datetime.context_timestamp(self, self.date)
+        return {"hijri": format_hijri(day, "ar"), "gregorian": format_gregorian(day, "ar")}

@@ -1,0 +1,106 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from ..models.shaqra_beneficiary import CHANNELS
+from ..models.shaqra_notification import NOTICE_KINDS
+
+
+class ShaqraNotificationWizard(models.TransientModel):
+    """Notify a beneficiary over the agreed channel (policy C5, A1-A6, E3).
+
+    Opened by the contract button ``shaqra.request.action_notify_beneficiary``
+    (or from a pending notice): pre-filled with the beneficiary's preferred
+    channel and an Arabic subject and body fitting the request; sending
+    logs a ``shaqra.notification`` with the proof of its channel.
+    """
+
+    _name = "shaqra.notification.wizard"
+    _description = "Notify Beneficiary"
+
+    request_id = fields.Many2one("shaqra.request", readonly=True)
+    notification_id = fields.Many2one(
+        "shaqra.notification", string="Pending Notice", readonly=True
+    )
+    beneficiary_id = fields.Many2one("shaqra.beneficiary", required=True, readonly=True)
+    channel = fields.Selection(CHANNELS, required=True)
+    kind = fields.Selection(NOTICE_KINDS, string="Notice", required=True, default="other")
+    subject = fields.Char(required=True)
+    body = fields.Html(required=True)
+    email = fields.Char(related="beneficiary_id.email", readonly=True)
+    whatsapp_number = fields.Char(string="WhatsApp Number")
+    fax_number = fields.Char()
+    fax_reference = fields.Char(string="Transmission Reference")
+    meeting_start = fields.Datetime(string="Meeting On")
+    volunteer_partner_id = fields.Many2one("res.partner", string="Delivered By (Volunteer)")
+    volunteer_name = fields.Char(string="Volunteer Name")
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        notice = self.env["shaqra.notification"].browse(values.get("notification_id"))
+        request = self.env["shaqra.request"].browse(values.get("request_id"))
+        if request and not notice:
+            # Deliver the automatic notice waiting for a person rather than
+            # log the same notice twice (C5).
+            kind = request._shaqra_notice_kind()
+            notice = request.notification_ids.filtered(
+                lambda n: n.state == "pending" and n.kind == kind
+            )[:1]
+            values["notification_id"] = notice.id
+        if notice:
+            if notice.state != "pending":
+                raise UserError(self.env._("This notice has already been dealt with."))
+            values.update(
+                request_id=notice.request_id.id,
+                beneficiary_id=notice.beneficiary_id.id,
+                channel=notice.channel,
+                kind=notice.kind,
+                subject=notice.subject,
+                body=notice.body,
+                whatsapp_number=notice.whatsapp_number,
+                fax_number=notice.fax_number,
+            )
+        elif request:
+            beneficiary = request.beneficiary_id
+            kind = request._shaqra_notice_kind()
+            values.update(
+                beneficiary_id=beneficiary.id,
+                channel=beneficiary.preferred_channel,
+                kind=kind,
+                whatsapp_number=beneficiary.whatsapp_number or beneficiary.mobile,
+                fax_number=beneficiary.fax_number,
+                **request._shaqra_notice_content(kind),
+            )
+        return values
+
+    def action_send(self):
+        """Log the notice and deliver it over the chosen channel."""
+        self.ensure_one()
+        vals = {
+            "channel": self.channel,
+            "kind": self.kind,
+            "subject": self.subject,
+            "body": self.body,
+            "whatsapp_number": self.whatsapp_number,
+            "fax_number": self.fax_number,
+            "fax_reference": self.fax_reference,
+            "meeting_start": self.meeting_start,
+            "volunteer_partner_id": self.volunteer_partner_id.id,
+            "volunteer_name": self.volunteer_name,
+        }
+        notice = self.notification_id
+        if notice:
+            notice.write(vals)
+        else:
+            notice = self.env["shaqra.notification"].create(
+                {
+                    **vals,
+                    "request_id": self.request_id.id,
+                    "beneficiary_id": self.beneficiary_id.id,
+                    "company_id": (self.request_id or self.beneficiary_id).company_id.id,
+                }
+            )
+        notice._deliver()
+        if notice.channel == "whatsapp":
+            return {"type": "ir.actions.act_url", "url": notice.whatsapp_url, "target": "new"}
+        return {"type": "ir.actions.act_window_close"}
