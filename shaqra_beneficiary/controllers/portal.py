@@ -22,7 +22,7 @@ from odoo.tools.mimetypes import guess_mimetype
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from ..tools.hijri_format import format_hijri
+from ..tools.hijri import format_hijri
 
 # Documents a beneficiary may upload: extension -> accepted content types,
 # checked on the bytes themselves, not on what the browser claims.

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from ..tools.hijri_date import format_hijri
+from ..tools.hijri import format_hijri
 
 POLICY_KINDS = [
     ("bylaws", "Basic Bylaws"),
@@ -150,7 +150,9 @@ class ShaqraPolicy(models.Model):
     def _compute_approval_date_hijri(self):
         lang = self.env.lang or "en_US"
         for policy in self:
-            policy.approval_date_hijri = format_hijri(policy.approval_date, lang)
+            policy.approval_date_hijri = format_hijri(
+                policy.approval_date, lang, arabic_digits=True
+            )
 
     @api.depends("acknowledgement_ids.state")
     def _compute_acknowledgement_counts(self):

@@ -6,7 +6,7 @@ from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.mail.tests.common import MockEmail
 
-from ..tools.hijri_format import format_hijri
+from ..tools.hijri import format_hijri
 from .test_portal_common import PDF, PNG, ShaqraPortalCommon
 
 DECLARATION_AR = (

@@ -79,18 +79,28 @@ def to_hijri(value):
     return hijri.year, hijri.month, hijri.day
 
 
-def format_hijri(value, lang="ar"):
+ARABIC_INDIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def format_hijri(value, lang="ar", arabic_digits=False):
     """Format ``value`` (a date, datetime or ISO string) as a Hijri date.
 
     ``format_hijri(date(2022, 10, 26))`` gives "1 ربيع الآخر 1444 هـ";
-    with ``lang="en"`` it gives "1 Rabi' al-Akhir 1444 AH". An empty value
-    gives an empty string, so templates may call it on optional dates.
+    with ``lang="en_US"`` it gives "1 Rabi' al-Akhir 1444 AH"; any Arabic
+    code (``ar``, ``ar_001``, ``ar_SA``) gives Arabic. ``arabic_digits``
+    writes the numbers in Arabic-Indic digits ("١ ربيع الآخر ١٤٤٤ هـ"), as
+    formal documents do. An empty value, or a date outside the Umm al-Qura
+    tables, gives an empty string, so templates may call it on any date.
     """
     if not value:
         return ""
-    year, month, day = to_hijri(value)
+    try:
+        year, month, day = to_hijri(value)
+    except (OverflowError, ValueError):
+        return ""
     if lang and lang.startswith("ar"):
-        return f"{day} {MONTHS_AR[month - 1]} {year} هـ"
+        text = f"{day} {MONTHS_AR[month - 1]} {year} هـ"
+        return text.translate(ARABIC_INDIC_DIGITS) if arabic_digits else text
     return f"{day} {MONTHS_EN[month - 1]} {year} AH"
 
 
