@@ -7,3 +7,4 @@ from . import test_request
 from . import test_request_deadline
 from . import test_holiday_wizard
 from . import test_request_tour
+from . import test_request_access
