@@ -63,6 +63,10 @@
     ],
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/shaqra_beneficiary_demo.xml",
+        "demo/shaqra_committee_demo.xml",
+        "demo/shaqra_service_type_demo.xml",
+        "demo/shaqra_request_demo.xml",
         "demo/shaqra_portal_demo.xml",
         "demo/shaqra_policy_demo.xml",
     ],

@@ -236,8 +236,17 @@ class ShaqraRequest(models.Model):
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("shaqra.request") or "/"
+            if vals.get("signature"):
+                vals["signed_on"] = fields.Datetime.now()
         requests = super().create(vals_list)
         requests.filtered(lambda r: not r.requirement_line_ids)._create_requirement_lines()
+        # Policy C3, C4: created straight into a later stage (import, RPC), the
+        # request passes the same guard as when it is moved there.
+        advanced = requests.filtered(lambda r: r.stage_key in COMPLETE_STAGE_KEYS)
+        if advanced:
+            advanced._check_complete()
+            advanced._mark_complete()
+            advanced.filtered(lambda r: r.stage_key in ANSWERED_STAGE_KEYS)._mark_answered()
         return requests
 
     def write(self, vals):

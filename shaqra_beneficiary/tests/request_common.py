@@ -72,7 +72,7 @@ class ShaqraRequestCommon(ShaqraCommon):
             {
                 "name": "Fatimah Al-Shaqrawi",
                 "national_id": IDS[0],
-                "mobile": "+966 50 123 4567",
+                "mobile": "+966 59 876 5432",
                 "category_id": cls.category_widows.id,
                 "field_id": cls.field_social.id,
             }

@@ -23,15 +23,15 @@ class TestBeneficiary(ShaqraRequestCommon):
         # The same number written the local way.
         with self.assertRaisesText(ValidationError, "Fatimah Al-Shaqrawi"):
             self.env["shaqra.beneficiary"].create(
-                {"name": "Someone else", "national_id": IDS[1], "mobile": "0501234567"}
+                {"name": "Someone else", "national_id": IDS[1], "mobile": "0598765432"}
             )
         other = self.env["shaqra.beneficiary"].create(
             {"name": "Someone else", "national_id": IDS[1], "mobile": "0551112222"}
         )
         with self.assertRaisesText(ValidationError, "Fatimah Al-Shaqrawi"):
-            other.mobile = "00966501234567"
+            other.mobile = "00966598765432"
         self.assertEqual(other.mobile, "0551112222")
-        self.assertEqual(self.beneficiary.mobile_normalized, "501234567")
+        self.assertEqual(self.beneficiary.mobile_normalized, "598765432")
 
     def test_c3_invalid_national_id_is_refused(self):
         with self.assertRaisesText(ValidationError, "1234567890"):

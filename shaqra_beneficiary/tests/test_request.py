@@ -125,3 +125,27 @@ class TestRequest(ShaqraRequestCommon):
         request.action_send_to_committee()
         self.assertEqual(request.stage_key, "awaiting_committee")
         self.assertTrue(request.date_deadline)
+
+    def test_c3_creating_in_a_later_stage_passes_the_guard(self):
+        with self.assertRaisesText(UserError, "Family record"):
+            self._request(stage_id=self.stage["awaiting_committee"].id)
+        self.assertFalse(
+            self.env["shaqra.request"].search([("beneficiary_id", "=", self.beneficiary.id)])
+        )
+        request = self._request(
+            stage_id=self.stage["awaiting_committee"].id,
+            signature=self.signature,
+            requirement_line_ids=[
+                Command.create(
+                    {
+                        "requirement_id": requirement.id,
+                        "is_verified": True,
+                        "attachment_ids": [Command.set(self.document.ids)],
+                    }
+                )
+                for requirement in self.service.requirement_ids
+            ],
+        )
+        self.assertTrue(request.date_complete)
+        self.assertTrue(request.date_deadline)
+        self.assertTrue(request.signed_on)

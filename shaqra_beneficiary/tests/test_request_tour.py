@@ -25,7 +25,7 @@ class TestRequestTour(HttpCase):
             }
         )
         beneficiary = self.env["shaqra.beneficiary"].create(
-            {"name": "Tour Beneficiary", "national_id": "1830166136"}
+            {"name": "Tour Beneficiary", "national_id": "1109281590"}
         )
         request = self.env["shaqra.request"].create(
             {"beneficiary_id": beneficiary.id, "service_type_id": service.id}

@@ -1,0 +1,55 @@
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged, users
+
+from .request_common import IDS, ShaqraRequestCommon
+
+
+@tagged("post_install", "-at_install")
+class TestRequestAccess(ShaqraRequestCommon):
+    """Roles (policy C1-C5, G6) and Arabic errors for the staff."""
+
+    @users("t_reception")
+    def test_c2_reception_registers_beneficiary_and_takes_request(self):
+        beneficiary = self.env["shaqra.beneficiary"].create(
+            {
+                "name": "Walk-in",
+                "national_id": IDS[5],
+                "category_id": self.category_widows.id,
+                "field_id": self.field_social.id,
+            }
+        )
+        request = self.env["shaqra.request"].create(
+            {"beneficiary_id": beneficiary.id, "service_type_id": self.service.id}
+        )
+        self.assertEqual(request.liaison_officer_id, self.employee_liaison)
+        self.assertEqual(len(request.requirement_line_ids), 3)
+
+    @users("t_reception", "t_liaison", "t_committee")
+    def test_g6_only_management_reads_the_officer_follow_up(self):
+        with self.assertRaises(AccessError):
+            self.env["shaqra.liaison.report"].search([])
+
+    @users("t_manager")
+    def test_g6_management_reads_the_officer_follow_up(self):
+        self._request()
+        self.env.flush_all()
+        rows = self.env["shaqra.liaison.report"].search(
+            [("employee_id", "=", self.employee_liaison.id)]
+        )
+        self.assertEqual(rows.open_count, 1)
+
+    @users("t_liaison")
+    def test_c6_only_management_generates_holidays(self):
+        with self.assertRaises(AccessError):
+            self.env["shaqra.holiday.wizard"].create({"hijri_year": 1448})
+
+    def test_c3_guard_error_is_in_arabic_for_arabic_users(self):
+        request = self._request().with_context(lang="ar_001")
+        with self.assertRaisesText(UserError, "غير مكتمل"):
+            request.action_send_to_committee()
+        self.assertEqual(request.stage_key, "received")
+
+    def test_c3_duplicate_national_id_error_is_in_arabic(self):
+        Beneficiary = self.env["shaqra.beneficiary"].with_context(lang="ar_001")
+        with self.assertRaisesText(ValidationError, "مسجل للمستفيد Fatimah Al-Shaqrawi"):
+            Beneficiary.create({"name": "Another", "national_id": IDS[0]})
