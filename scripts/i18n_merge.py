@@ -22,6 +22,12 @@ import polib
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
+def needs_translation(source):
+    """Texts in Arabic already, and bare markup or punctuation, need none."""
+    text = re.sub(r"<[^>]*>", "", source)
+    return not ARABIC.search(source) and re.search(r"[A-Za-z]", text)
+
+
 def main(addon_dir, pot_path, *compendia):
     addon = Path(addon_dir)
     po_path = addon / "i18n" / "ar.po"
@@ -50,7 +56,7 @@ def main(addon_dir, pot_path, *compendia):
             tcomment=entry.tcomment,
             flags=entry.flags,
         )
-        if not translated.msgstr and not ARABIC.search(source):
+        if not translated.msgstr and needs_translation(source):
             # Texts written in Arabic (letters, minutes) need no translation.
             missing.append(source)
         result.append(translated)
