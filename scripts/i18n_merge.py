@@ -18,7 +18,6 @@ from pathlib import Path
 
 import polib
 
-
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 
 
