@@ -54,7 +54,10 @@ class CrmLead(models.Model):
         """An inquiry of a known beneficiary takes its contact, ID and category."""
         if not vals.get("beneficiary_id"):
             return
-        beneficiary = self.env["shaqra.beneficiary"].browse(vals["beneficiary_id"])
+        # Reception may take an inquiry of a beneficiary it did not register
+        # (found by national ID): the lead takes the contact data it needs,
+        # nothing confidential beyond the ID the person gave.
+        beneficiary = self.env["shaqra.beneficiary"].sudo().browse(vals["beneficiary_id"])
         for key, value in (
             ("partner_id", beneficiary.partner_id.id),
             ("shaqra_national_id", beneficiary.national_id),

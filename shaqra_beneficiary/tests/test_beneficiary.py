@@ -122,7 +122,12 @@ class TestBeneficiary(ShaqraRequestCommon):
             {"name": "Inquiry about aid", "partner_id": self.beneficiary.partner_id.id}
         )
         self.env["shaqra.notification"].create(
-            {"beneficiary_id": self.beneficiary.id, "channel": "meeting"}
+            {
+                "beneficiary_id": self.beneficiary.id,
+                "channel": "meeting",
+                "subject": "Interview",
+                "body": "<p>Interview at the association.</p>",
+            }
         )
         self.beneficiary.invalidate_recordset()
         self.assertEqual(self.beneficiary.request_count, 1)

@@ -99,8 +99,9 @@ class TestCommitteeMeeting(ShaqraCommitteeCommon):
         self.assertTrue(request.date_complete)
         self.assertEqual(
             request.date_deadline,
+            # The day of completion is the association's day (Asia/Riyadh).
             self.company.shaqra_deadline_for(
-                request.date_complete.date(), self.service.response_days
+                request._local_date(request.date_complete), self.service.response_days
             ),
         )
 

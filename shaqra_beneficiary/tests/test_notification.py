@@ -18,14 +18,15 @@ class TestNotification(ShaqraCommitteeCommon):
         return request
 
     def _send(self, request, **vals):
+        # The liaison officer of the request's category and field sends it.
         wizard = (
             self.env["shaqra.notification.wizard"]
-            .with_user(self.user_reception)
+            .with_user(self.officer_user)
             .with_context(default_request_id=request.id)
             .create(vals)
         )
         action = wizard.action_send()
-        notice = request.notification_ids.filtered(lambda n: n.author_id == self.user_reception)
+        notice = request.notification_ids.filtered(lambda n: n.author_id == self.officer_user)
         return notice, action
 
     def test_c5_wizard_prefilled_from_agreed_channel(self):

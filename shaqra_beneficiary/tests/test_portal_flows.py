@@ -161,6 +161,15 @@ class TestPortalNewRequest(ShaqraPortalCommon):
 class TestPortalSignature(ShaqraPortalCommon):
     """Policy C4: the beneficiary signs the declaration from the portal."""
 
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # The declaration is read in Arabic.
+        cls.env["res.lang"]._activate_lang("ar_001")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["shaqra_beneficiary"], ["ar_001"], overwrite=True
+        )
+
     def test_c4_declaration_is_one_text_in_arabic(self):
         Request = self.env["shaqra.request"]
         self.assertEqual(
@@ -204,6 +213,10 @@ class TestPortalSignature(ShaqraPortalCommon):
         self.assertFalse(self.request_one.signature)
 
     def test_c6_deadline_shown_in_hijri_and_gregorian(self):
+        for line in self.request_one.requirement_line_ids.filtered("document_required"):
+            line.attachment_ids = self.env["ir.attachment"].create(
+                {"name": "scan.png", "raw": PNG, "res_model": line._name, "res_id": line.id}
+            )
         self.request_one.requirement_line_ids.write({"is_verified": True})
         self.request_one.write({"signature": base64.b64encode(PNG), "signed_by": "One"})
         self.request_one.stage_id = self.env.ref(
@@ -266,9 +279,9 @@ class TestPortalDataCorrection(ShaqraPortalCommon):
     def test_f3_approved_correction_is_applied_with_a_trace(self):
         change = self._proposal()
         self.assertEqual(self.beneficiary_one.mobile, "+966500000001")
-        change.with_user(self.user_staff).action_approve()
+        change.with_user(self.user_officer).action_approve()
         self.assertEqual(change.state, "approved")
-        self.assertEqual(change.reviewed_by_id, self.user_staff)
+        self.assertEqual(change.reviewed_by_id, self.user_officer)
         self.assertEqual(self.beneficiary_one.mobile, "+966 555 000 111")
         self.assertEqual(self.beneficiary_one.preferred_channel, "whatsapp")
         trace = self.beneficiary_one.message_ids.filtered(
@@ -279,16 +292,16 @@ class TestPortalDataCorrection(ShaqraPortalCommon):
         self.assertIn(self.user_one.partner_id, change.message_ids[0].partner_ids)
         self.assertFalse(change.activity_ids)
         with self.assertRaises(UserError):
-            change.with_user(self.user_staff).action_reject()
+            change.with_user(self.user_officer).action_reject()
         page = self.url_open("/my/beneficiary")
         self.assertIn("Approved", page.text)
 
     def test_f3_rejected_correction_is_answered(self):
         change = self._proposal()
         with self.assertRaises(UserError):
-            change.with_user(self.user_staff).action_reject()
+            change.with_user(self.user_officer).action_reject()
         change.answer = "Bring the new SIM contract to the office."
-        change.with_user(self.user_staff).action_reject()
+        change.with_user(self.user_officer).action_reject()
         self.assertEqual(change.state, "rejected")
         self.assertEqual(self.beneficiary_one.mobile, "+966500000001")
         answer = change.message_ids[0]
@@ -346,12 +359,18 @@ class TestPortalAccess(ShaqraPortalCommon, MockEmail):
 
     def test_f2_staff_grant_portal_access(self):
         self.env["res.lang"]._activate_lang("ar_001")
-        beneficiary = self.env["shaqra.beneficiary"].create(
-            {
-                "name": "Tour Invited Beneficiary",
-                "national_id": "2000000006",
-                "email": "invited@example.com",
-            }
+        # Reception registers the beneficiary, then invites them (E2: it
+        # sees what it registered).
+        beneficiary = (
+            self.env["shaqra.beneficiary"]
+            .with_user(self.user_staff)
+            .create(
+                {
+                    "name": "Tour Invited Beneficiary",
+                    "national_id": "2000000006",
+                    "email": "invited@example.com",
+                }
+            )
         )
         self.assertFalse(beneficiary.portal_user_id)
         with self.mock_mail_gateway():
@@ -371,8 +390,10 @@ class TestPortalAccess(ShaqraPortalCommon, MockEmail):
             beneficiary.with_user(self.user_one).action_grant_portal_access()
 
     def test_f2_grant_needs_an_email(self):
-        beneficiary = self.env["shaqra.beneficiary"].create(
-            {"name": "Tour No Mail", "national_id": "1000000032"}
+        beneficiary = (
+            self.env["shaqra.beneficiary"]
+            .with_user(self.user_staff)
+            .create({"name": "Tour No Mail", "national_id": "1000000032"})
         )
         with self.assertRaises(UserError):
             beneficiary.with_user(self.user_staff).action_grant_portal_access()

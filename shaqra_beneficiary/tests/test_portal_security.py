@@ -158,6 +158,7 @@ class TestPortalSecurity(ShaqraPortalCommon):
                 "request_id": self.request_one.id,
                 "channel": "portal",
                 "subject": "Private notice",
+                "body": "<p>Private notice.</p>",
             }
         )
         self.assertFalse(env_two["shaqra.notification"].search([("id", "=", notice.id)]))

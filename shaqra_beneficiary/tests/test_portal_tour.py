@@ -42,7 +42,7 @@ class TestPortalTours(ShaqraPortalCommon):
         change = self.beneficiary_one.data_change_request_ids
         self.assertEqual(change.state, "pending")
         self.assertEqual(change.line_ids.field_name, "mobile")
-        change.with_user(self.user_staff).action_approve()
+        change.with_user(self.user_officer).action_approve()
         self.assertEqual(self.beneficiary_one.mobile, "+966555000111")
         self.start_tour(
             "/my/beneficiary", "shaqra_portal_correction_approved_tour", login="t_benef_one"

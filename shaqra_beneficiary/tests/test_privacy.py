@@ -132,6 +132,8 @@ class PrivacyCommon(ShaqraCommon):
                 "request_id": cls.request_b.id,
                 "beneficiary_id": cls.beneficiary_b.id,
                 "channel": "meeting",
+                "subject": "Interview",
+                "body": "<p>Interview at the association.</p>",
             }
         )
         cls.Log = env["shaqra.document.access.log"]

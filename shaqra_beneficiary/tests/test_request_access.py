@@ -8,6 +8,15 @@ from .request_common import IDS, ShaqraRequestCommon
 class TestRequestAccess(ShaqraRequestCommon):
     """Roles (policy C1-C5, G6) and Arabic errors for the staff."""
 
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # Arabic is the users' language: the errors below are read in it.
+        cls.env["res.lang"]._activate_lang("ar_001")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["shaqra_beneficiary"], ["ar_001"], overwrite=True
+        )
+
     @users("t_reception")
     def test_c2_reception_registers_beneficiary_and_takes_request(self):
         beneficiary = self.env["shaqra.beneficiary"].create(

@@ -24,13 +24,20 @@ class TestRequestTour(HttpCase):
                 ],
             }
         )
-        beneficiary = self.env["shaqra.beneficiary"].create(
-            {"name": "Tour Beneficiary", "national_id": "1109281590"}
+        # Reception registers the beneficiary and receives the request: it
+        # sees what it received (policy E2).
+        beneficiary = (
+            self.env["shaqra.beneficiary"]
+            .with_user(user)
+            .create({"name": "Tour Beneficiary", "national_id": "1109281590"})
         )
-        request = self.env["shaqra.request"].create(
-            {"beneficiary_id": beneficiary.id, "service_type_id": service.id}
+        request = (
+            self.env["shaqra.request"]
+            .with_user(user)
+            .create({"beneficiary_id": beneficiary.id, "service_type_id": service.id})
         )
         request.action_check_completeness()
+        request = request.with_user(self.env.user)
         self.start_tour("/odoo", "shaqra_request_tour", login=user.login)
         self.assertEqual(request.stage_key, "awaiting_committee")
         self.assertTrue(all(request.requirement_line_ids.mapped("is_verified")))
