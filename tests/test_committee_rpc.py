@@ -1,9 +1,10 @@
 """Whole-system path over JSON-RPC: inquiry -> beneficiary -> request ->
 complete and signed -> committee decision -> notice (C1, C5, C8, E3).
 
-Set-up data is created by the administrator; the committee work is done by
-the demo committee member and the notice by the demo reception officer, as
-the web client would do it.
+Configuration is created by the administrator; the demo reception officer
+takes the inquiry, converts it and later hands over the notice (reception
+sees what it received, E2); the committee work is done by the demo
+committee member, as the web client would do it.
 """
 
 # A 1x1 PNG: what the signature widget stores.
@@ -33,8 +34,8 @@ def test_inquiry_to_decision_notice_over_json_rpc(login):
         {"name": "RPC aid", "field_id": field_id, "committee_id": committee_id},
     )
 
-    # C1, F2: the inquiry came by WhatsApp and becomes a beneficiary.
-    lead_id = admin.call(
+    # C1, F2: the inquiry came through a volunteer and becomes a beneficiary.
+    lead_id = reception.call(
         "crm.lead",
         "create",
         {
@@ -44,16 +45,16 @@ def test_inquiry_to_decision_notice_over_json_rpc(login):
             "contact_name": "RPC Beneficiary",
             "shaqra_national_id": "1987654322",
             "mobile": "0509998888",
-            "medium_id": admin.xmlid("shaqra_beneficiary.utm_medium_shaqra_volunteer"),
+            "medium_id": reception.xmlid("shaqra_beneficiary.utm_medium_shaqra_volunteer"),
         },
     )
-    wizard_id = admin.call(
+    wizard_id = reception.call(
         "crm.lead.convert.beneficiary",
         "create",
         {"create_request": True, "service_type_id": service_id},
-        context={**admin.user_context, "default_lead_id": lead_id},
+        context={**reception.user_context, "default_lead_id": lead_id},
     )
-    admin.call("crm.lead.convert.beneficiary", "action_convert", [wizard_id])
+    reception.call("crm.lead.convert.beneficiary", "action_convert", [wizard_id])
     lead = admin.call("crm.lead", "read", [lead_id], ["beneficiary_id", "shaqra_request_id"])[0]
     assert lead["beneficiary_id"], lead
     request_id = lead["shaqra_request_id"][0]

@@ -69,7 +69,7 @@ class ShaqraCommitteeCommon(ShaqraCommon):
                 "category_id": cls.category.id,
                 "field_id": cls.work_field.id,
                 "preferred_channel": "letter",
-                "mobile": "0501234567",
+                "mobile": "0559876001",
                 "fax_number": "+966 11 622 0000",
             }
         )

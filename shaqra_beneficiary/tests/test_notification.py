@@ -40,7 +40,7 @@ class TestNotification(ShaqraCommitteeCommon):
         self.assertEqual(wizard.kind, "decision")
         self.assertIn(request.name, wizard.subject)
         self.assertIn("الموافقة", wizard.body)
-        self.assertEqual(wizard.whatsapp_number, "0501234567")
+        self.assertEqual(wizard.whatsapp_number, "0559876001")
 
     def test_a5_email_decision_notice_sent_without_user_input(self):
         request = self._decided_request(preferred_channel="email", email="fatimah@example.com")
@@ -83,7 +83,7 @@ class TestNotification(ShaqraCommitteeCommon):
         request = self._decided_request(preferred_channel="whatsapp")
         notice, action = self._send(request)
         self.assertEqual(action["type"], "ir.actions.act_url")
-        self.assertTrue(action["url"].startswith("https://wa.me/966501234567?text="))
+        self.assertTrue(action["url"].startswith("https://wa.me/966559876001?text="))
         self.assertEqual(notice.whatsapp_url, action["url"])
         self.assertTrue(notice.whatsapp_used_on)
         self.assertIn(request.name, unquote(action["url"]))

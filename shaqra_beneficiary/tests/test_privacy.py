@@ -219,7 +219,7 @@ class TestPrivacyRules(PrivacyCommon):
         chair = new_test_user(
             self.env, "t_chair", groups="shaqra_beneficiary.group_committee_member"
         )
-        self.committee_b.chair_id = chair
+        self.committee_b.write({"member_ids": [Command.link(chair.id)], "chair_id": chair.id})
         requests = self.request_a | self.request_b
         self.assertEqual(self._visible(chair, requests), self.request_b)
 
@@ -323,6 +323,10 @@ class TestPrivacyDocuments(PrivacyCommon):
         self.assertEqual(
             (self.document_a.res_model, self.document_a.res_id),
             ("shaqra.request.requirement", line.id),
+        )
+        # Documents are added while the request is still being completed.
+        self.request_a.stage_id = self.env.ref(
+            "shaqra_beneficiary.shaqra_request_stage_completeness"
         )
         upload = (
             self.env["ir.attachment"]

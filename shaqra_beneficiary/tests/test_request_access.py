@@ -60,5 +60,5 @@ class TestRequestAccess(ShaqraRequestCommon):
 
     def test_c3_duplicate_national_id_error_is_in_arabic(self):
         Beneficiary = self.env["shaqra.beneficiary"].with_context(lang="ar_001")
-        with self.assertRaisesText(ValidationError, "مسجل للمستفيد Fatimah Al-Shaqrawi"):
+        with self.assertRaisesText(ValidationError, "مسجل مسبقًا للمستفيد Fatimah Al-Shaqrawi"):
             Beneficiary.create({"name": "Another", "national_id": IDS[0]})
