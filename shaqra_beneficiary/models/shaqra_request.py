@@ -240,6 +240,8 @@ class ShaqraRequest(models.Model):
                 vals["signed_on"] = fields.Datetime.now()
         requests = super().create(vals_list)
         requests.filtered(lambda r: not r.requirement_line_ids)._create_requirement_lines()
+        for request in requests.filtered(lambda r: r.signature and not r.signed_by):
+            request.signed_by = request.beneficiary_id.name
         # Policy C3, C4: created straight into a later stage (import, RPC), the
         # request passes the same guard as when it is moved there.
         advanced = requests.filtered(lambda r: r.stage_key in COMPLETE_STAGE_KEYS)
@@ -277,13 +279,8 @@ class ShaqraRequest(models.Model):
         )
 
     def _prepare_signature_vals(self, vals):
-        """Policy C4: a signature is dated; it cannot be withdrawn once the
-        request went to the committee on its strength."""
-        if vals["signature"]:
-            vals["signed_on"] = fields.Datetime.now()
-            if not vals.get("signed_by") and len(self) == 1 and not self.signed_by:
-                vals["signed_by"] = self.beneficiary_id.name
-            return
+        """Policy C4: a signature is dated; it cannot be withdrawn or replaced
+        once the request went to the committee on its strength."""
         locked = self.filtered(lambda r: r.stage_key in COMPLETE_STAGE_KEYS and r.signature)
         if locked:
             raise UserError(
@@ -293,6 +290,11 @@ class ShaqraRequest(models.Model):
                     request=locked[0].name,
                 )
             )
+        if vals["signature"]:
+            vals["signed_on"] = fields.Datetime.now()
+            if not vals.get("signed_by") and len(self) == 1 and not self.signed_by:
+                vals["signed_by"] = self.beneficiary_id.name
+            return
         vals.update(signed_on=False)
 
     def _check_complete(self, vals=None):

@@ -95,11 +95,15 @@ class TestRequest(ShaqraRequestCommon):
     def test_c4_signature_and_lines_locked_after_sending(self):
         request = self._ready()
         request.action_send_to_committee()
+        signature = request.signature
         with self.assertRaises(UserError):
             request.signature = False
         with self.assertRaises(UserError):
+            request.signature = self.signature
+        with self.assertRaises(UserError):
             request.requirement_line_ids[0].is_verified = False
-        self.assertTrue(request.signature)
+        self.assertEqual(request.signature, signature)
+        self.assertTrue(request.requirement_line_ids[0].is_verified)
 
     def test_c3_check_completeness_moves_and_reports(self):
         request = self._request()
@@ -149,3 +153,4 @@ class TestRequest(ShaqraRequestCommon):
         self.assertTrue(request.date_complete)
         self.assertTrue(request.date_deadline)
         self.assertTrue(request.signed_on)
+        self.assertEqual(request.signed_by, self.beneficiary.name)
