@@ -45,7 +45,7 @@ def test_inquiry_to_decision_notice_over_json_rpc(login):
             "contact_name": "RPC Beneficiary",
             "shaqra_national_id": "1987654322",
             "mobile": "0509998888",
-            "medium_id": reception.xmlid("shaqra_beneficiary.utm_medium_shaqra_volunteer"),
+            "medium_id": admin.xmlid("shaqra_beneficiary.utm_medium_shaqra_volunteer"),
         },
     )
     wizard_id = reception.call(
