@@ -211,12 +211,16 @@ class ShaqraBeneficiary(models.Model):
                 assignment.employee_id or beneficiary.liaison_officer_id
             )
 
-    def _compute_request_count(self):
-        counts = dict(
-            self.env["shaqra.request"]._read_group(
+    def _count_by_beneficiary(self, model):
+        """How many ``model`` records each beneficiary has (smart buttons)."""
+        return dict(
+            self.env[model]._read_group(
                 [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]
             )
         )
+
+    def _compute_request_count(self):
+        counts = self._count_by_beneficiary("shaqra.request")
         for beneficiary in self:
             beneficiary.request_count = counts.get(beneficiary, 0)
 
@@ -253,20 +257,12 @@ class ShaqraBeneficiary(models.Model):
             beneficiary.inquiry_count = counts.get(beneficiary.partner_id, 0)
 
     def _compute_notification_count(self):
-        counts = dict(
-            self.env["shaqra.notification"]._read_group(
-                [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]
-            )
-        )
+        counts = self._count_by_beneficiary("shaqra.notification")
         for beneficiary in self:
             beneficiary.notification_count = counts.get(beneficiary, 0)
 
     def _compute_document_count(self):
-        counts = dict(
-            self.env["shaqra.beneficiary.document"]._read_group(
-                [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]
-            )
-        )
+        counts = self._count_by_beneficiary("shaqra.beneficiary.document")
         for beneficiary in self:
             beneficiary.document_count = counts.get(beneficiary, 0)
 
@@ -307,24 +303,7 @@ class ShaqraBeneficiary(models.Model):
                         number=beneficiary.national_id,
                     )
                 )
-            duplicate = self.sudo().search(
-                [
-                    ("national_id", "=", beneficiary.national_id),
-                    ("company_id", "=", beneficiary.company_id.id),
-                    ("id", "!=", beneficiary.id),
-                    ("active", "in", (True, False)),
-                ],
-                limit=1,
-            )
-            if duplicate:
-                raise ValidationError(
-                    self.env._(
-                        "The national ID %(number)s is already registered for the "
-                        "beneficiary %(name)s.",
-                        number=beneficiary.national_id,
-                        name=duplicate.name,
-                    )
-                )
+            beneficiary._check_national_id_free(beneficiary.national_id, beneficiary.company_id.id)
 
     @api.model_create_multi
     def create(self, vals_list):

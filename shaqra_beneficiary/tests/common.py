@@ -1,6 +1,12 @@
 from odoo.tests import TransactionCase, new_test_user
 
 
+def load_arabic(env):
+    """Activate Arabic and load the add-on's catalogue, for tests that read it."""
+    env["res.lang"]._activate_lang("ar_001")
+    env["ir.module.module"]._load_module_terms(["shaqra_beneficiary"], ["ar_001"], overwrite=True)
+
+
 class ShaqraCommon(TransactionCase):
     """Data shared by the add-on's tests, built once per class."""
 

@@ -1,5 +1,7 @@
 from odoo.tests import TransactionCase, tagged
 
+from .common import load_arabic
+
 
 @tagged("post_install", "-at_install")
 class TestCommitteeArabic(TransactionCase):
@@ -8,10 +10,7 @@ class TestCommitteeArabic(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.env["res.lang"]._activate_lang("ar_001")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["shaqra_beneficiary"], ["ar_001"], overwrite=True
-        )
+        load_arabic(cls.env)
 
     def test_c5_menus_and_fields_in_arabic(self):
         env_ar = self.env(context=dict(self.env.context, lang="ar_001"))

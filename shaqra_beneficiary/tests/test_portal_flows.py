@@ -7,6 +7,7 @@ from odoo.tests import TransactionCase, tagged
 from odoo.addons.mail.tests.common import MockEmail
 
 from ..tools.hijri import format_hijri
+from .common import load_arabic
 from .test_portal_common import PDF, PNG, ShaqraPortalCommon
 
 DECLARATION_AR = (
@@ -165,10 +166,7 @@ class TestPortalSignature(ShaqraPortalCommon):
     def setUpClass(cls):
         super().setUpClass()
         # The declaration is read in Arabic.
-        cls.env["res.lang"]._activate_lang("ar_001")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["shaqra_beneficiary"], ["ar_001"], overwrite=True
-        )
+        load_arabic(cls.env)
 
     def test_c4_declaration_is_one_text_in_arabic(self):
         Request = self.env["shaqra.request"]

@@ -1,6 +1,7 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged, users
 
+from .common import load_arabic
 from .request_common import IDS, ShaqraRequestCommon
 
 
@@ -12,10 +13,7 @@ class TestRequestAccess(ShaqraRequestCommon):
     def setUpClass(cls):
         super().setUpClass()
         # Arabic is the users' language: the errors below are read in it.
-        cls.env["res.lang"]._activate_lang("ar_001")
-        cls.env["ir.module.module"]._load_module_terms(
-            ["shaqra_beneficiary"], ["ar_001"], overwrite=True
-        )
+        load_arabic(cls.env)
 
     @users("t_reception")
     def test_c2_reception_registers_beneficiary_and_takes_request(self):
