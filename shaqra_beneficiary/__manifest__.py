@@ -40,6 +40,7 @@
         "wizards/shaqra_request_recompute_deadline_views.xml",
         "wizards/shaqra_holiday_wizard_views.xml",
         "views/shaqra_document_access_log_views.xml",
+        "views/shaqra_evidence_override_views.xml",
         "views/shaqra_beneficiary_menus.xml",
         "views/res_config_settings_views.xml",
         "views/shaqra_request_views_committee.xml",
