@@ -98,6 +98,27 @@ def _snapshot(options, database):
     return result
 
 
+RULES = """
+    select d.module || '.' || d.name, r.domain_force, r.perm_read, r.perm_write, r.perm_create,
+           r.perm_unlink, r.active, r.global,
+           array(select gd.module || '.' || gd.name
+                   from rule_group_rel g
+                   join ir_model_data gd on gd.model = 'res.groups' and gd.res_id = g.group_id
+                  where g.rule_group_id = r.id order by 1)
+      from ir_rule r
+      join ir_model_data d on d.model = 'ir.rule' and d.res_id = r.id
+     where d.module like 'shaqra%%'
+     order by 1"""
+
+
+def _rules(options, database):
+    with _connect(options, database) as conn, conn.cursor() as cr:
+        cr.execute(RULES)
+        rules = cr.fetchall()
+    conn.close()
+    return rules
+
+
 def _odoo(options, conf_path, database, *args, log_path):
     command = [
         os.environ["SHAQRA_PYTHON"],
@@ -199,5 +220,11 @@ def test_upgrade_from_release_keeps_every_record(tmp_path, commit, version):
             assert after["_modules"][name] == current, f"{name} not upgraded to {current}"
         for key in SNAPSHOT:
             assert after[key] == before[key], f"{key} changed by the upgrade from {commit}"
+        # Record rules live in noupdate files: the migrations must bring them
+        # to what a fresh install of the current tree has.
+        fresh = _rules(options, os.environ["SHAQRA_TEST_DB"])
+        upgraded = _rules(options, database)
+        assert fresh, "the fresh test database has no record rule of the add-ons"
+        assert upgraded == fresh, "record rules after the upgrade differ from a fresh install"
     finally:
         _drop(options, database)
