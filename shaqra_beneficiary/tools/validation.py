@@ -63,11 +63,12 @@ def check_amount(record, name, value, maximum=MAX_AMOUNT):
     if value is None or value is False:
         return
     if not math.isfinite(value) or value < 0 or value > maximum:
+        shown = f"{maximum:,}"
         raise ValidationError(
             record.env._(
                 "%(field)s must be between 0 and %(maximum)s.",
                 field=_label(record, name),
-                maximum=f"{maximum:,}",
+                maximum=shown,
             )
         )
 
