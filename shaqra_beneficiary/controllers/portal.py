@@ -111,8 +111,8 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
         if count < limit:
             return None
         return request.env._(
-            "You have sent %(count)s in the last hour, the most allowed: please try again "
-            "later or contact the association.",
+            "You have reached the limit of %(count)s per hour for this form: please try "
+            "again later or contact the association.",
             count=limit,
         )
 
@@ -386,7 +386,14 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
                 )
             )
         error, name, content, mimetype = self._shaqra_read_upload(post.get("document"))
-        if not error and self._shaqra_rate_limit_error("uploads"):
+        # Visitors with a shared link all act as the public user: their
+        # uploads are counted per request.
+        scope = (
+            [("res_model", "=", "shaqra.request"), ("res_id", "=", request_sudo.id)]
+            if request.env.user._is_public()
+            else None
+        )
+        if not error and self._shaqra_rate_limit_error("uploads", scope):
             error = "rate"
         if error:
             query = f"&upload_error={error}"

@@ -443,7 +443,7 @@ class TestPortalRateLimit(ShaqraPortalCommon):
         self.assertEqual(self._post_new().status_code, 303)
         refused = self._post_new()
         self.assertEqual(refused.status_code, 200)
-        self.assertIn("the most allowed", refused.text)
+        self.assertIn("the limit of 2 per hour", refused.text)
         self.assertEqual(self._count(), before + 2)
         # The limit is the user's own: another beneficiary still applies.
         self.authenticate("t_benef_two", "t_benef_two")
@@ -466,7 +466,7 @@ class TestPortalRateLimit(ShaqraPortalCommon):
                 allow_redirects=False,
             )
             self.assertEqual(response.status_code, status)
-        self.assertIn("the most allowed", response.text)
+        self.assertIn("the limit of 1 per hour", response.text)
         self.assertEqual(len(self.beneficiary_one.data_change_request_ids), 1)
 
 
