@@ -8,7 +8,7 @@ that it exists.
 
 import binascii
 import os
-import re
+from datetime import timedelta
 from urllib.parse import urlencode
 
 from werkzeug.exceptions import NotFound
@@ -16,13 +16,13 @@ from werkzeug.exceptions import NotFound
 from odoo import Command, fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
-from odoo.tools import email_normalize
 from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from ..tools.hijri import format_hijri
+from ..tools.signature import check_signature_image
 
 # Documents a beneficiary may upload: extension -> accepted content types,
 # checked on the bytes themselves, not on what the browser claims.
@@ -36,7 +36,12 @@ UPLOAD_LIMIT_PARAM = "shaqra_beneficiary.portal_upload_max_mb"
 DEFAULT_UPLOAD_LIMIT_MB = 10
 OPEN_STAGE_KEYS = ("received", "completeness", "awaiting_committee", "committee_review")
 ANSWERED_STAGE_KEYS = ("decided", "notified", "closed")
-PHONE_RE = re.compile(r"^\+?[0-9 ()-]{5,20}$")
+MAX_DESCRIPTION_LENGTH = 5000
+MAX_NOTE_LENGTH = 2000
+# How many of each a portal user may send in an hour (system parameters
+# shaqra_beneficiary.portal_max_<kind>_per_hour): enough for any real need,
+# too few for a script.
+RATE_LIMITS = {"requests": 5, "uploads": 30, "corrections": 5}
 
 
 class ShaqraBeneficiaryPortal(CustomerPortal):
@@ -69,6 +74,47 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
         except ValueError:
             limit = DEFAULT_UPLOAD_LIMIT_MB
         return limit if limit > 0 else DEFAULT_UPLOAD_LIMIT_MB
+
+    def _shaqra_rate_limit(self, kind):
+        value = (
+            request.env["ir.config_parameter"]
+            .sudo()
+            .get_param(f"shaqra_beneficiary.portal_max_{kind}_per_hour")
+        )
+        try:
+            limit = int(value or RATE_LIMITS[kind])
+        except ValueError:
+            limit = RATE_LIMITS[kind]
+        return limit if limit > 0 else RATE_LIMITS[kind]
+
+    def _shaqra_rate_limit_error(self, kind, domain=None):
+        """A message when the visitor sent too many ``kind`` in the last hour.
+
+        Counted on what the visitor created (the records keep their creator
+        even when written as superuser), so it holds across server workers.
+        """
+        model = {
+            "requests": "shaqra.request",
+            "uploads": "ir.attachment",
+            "corrections": "shaqra.data.change.request",
+        }[kind]
+        limit = self._shaqra_rate_limit(kind)
+        since = fields.Datetime.now() - timedelta(hours=1)
+        count = (
+            request.env[model]
+            .sudo()
+            .search_count(
+                [("create_uid", "=", request.env.uid), ("create_date", ">=", since)]
+                + (domain or [])
+            )
+        )
+        if count < limit:
+            return None
+        return request.env._(
+            "You have reached the limit of %(count)s per hour for this form: please try "
+            "again later or contact the association.",
+            count=limit,
+        )
 
     def _shaqra_read_upload(self, upload):
         """Check an uploaded file; return ``(error, name, content, mimetype)``.
@@ -107,6 +153,9 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
                 limit=limit,
             ),
             "closed": request.env._("Documents can no longer be added to this request."),
+            "rate": request.env._(
+                "You have added many documents in the last hour: please try again later."
+            ),
         }
         return messages.get(error, request.env._("The file was refused."))
 
@@ -124,8 +173,36 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
                 }
             )
         )
+        was_verified = line_sudo.is_verified
         line_sudo.write({"attachment_ids": [Command.link(attachment.id)], "is_provided": True})
+        if was_verified:
+            self._shaqra_unverify(request_sudo, line_sudo, name)
         return attachment
+
+    def _shaqra_unverify(self, request_sudo, line_sudo, name):
+        """Policy C3: a verified item whose documents change is checked again.
+
+        The verification is evidence of what staff saw; a new document was
+        not seen, so the item goes back to unverified and staff are told.
+        """
+        line_sudo.write({"is_verified": False, "verified_by_id": False, "verified_on": False})
+        message = request.env._(
+            "The beneficiary added %(file)s to %(requirement)s, which had been verified: "
+            "check it again.",
+            file=name,
+            requirement=line_sudo.name,
+        )
+        request_sudo.message_post(
+            body=message, message_type="comment", subtype_xmlid="mail.mt_note"
+        )
+        user = request_sudo._responsible_user()
+        if user:
+            request_sudo.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=user.id,
+                summary=request.env._("Check a new document again"),
+                note=message,
+            )
 
     def _shaqra_date_values(self, date):
         """Gregorian and Hijri renderings of a date, in the visitor's language."""
@@ -136,6 +213,11 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
             "gregorian": fields.Date.to_string(date),
             "hijri": format_hijri(date, lang=lang),
         }
+
+    def _shaqra_is_owner(self, request_sudo):
+        """Whether the logged-in visitor is the request's beneficiary."""
+        user = request.env.user
+        return not user._is_public() and request_sudo.partner_id.id in self._shaqra_partner_ids()
 
     def _shaqra_check_request(self, request_id, access_token=None):
         """The request as superuser if the visitor may see it, else 404."""
@@ -264,7 +346,10 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
                 "declaration": request_sudo._get_signature_declaration(),
                 "deadline": self._shaqra_date_values(request_sudo.date_deadline),
                 "shaqra_dates": self._shaqra_date_values,
-                "can_sign": request_sudo._portal_can_sign(),
+                "can_sign": request_sudo._portal_can_sign()
+                and self._shaqra_is_owner(request_sudo),
+                "sign_needs_login": request_sudo._portal_can_sign()
+                and not self._shaqra_is_owner(request_sudo),
                 "can_upload": request_sudo._portal_can_upload(),
                 "upload_limit_mb": self._shaqra_upload_limit_mb(),
                 "upload_accept": ",".join(f".{ext}" for ext in ALLOWED_UPLOADS),
@@ -301,6 +386,15 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
                 )
             )
         error, name, content, mimetype = self._shaqra_read_upload(post.get("document"))
+        # Visitors with a shared link all act as the public user: their
+        # uploads are counted per request.
+        scope = (
+            [("res_model", "=", "shaqra.request"), ("res_id", "=", request_sudo.id)]
+            if request.env.user._is_public()
+            else None
+        )
+        if not error and self._shaqra_rate_limit_error("uploads", scope):
+            error = "rate"
         if error:
             query = f"&upload_error={error}"
             if name:
@@ -353,21 +447,35 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
         """Policy C4: the beneficiary signs that the data is correct."""
         access_token = access_token or request.httprequest.args.get("access_token")
         request_sudo = self._shaqra_check_request(request_id, access_token)
+        # A shared link shows the request; only the beneficiary's own login
+        # signs it (C4): the signature is theirs, not the link holder's.
+        if not self._shaqra_is_owner(request_sudo):
+            return {
+                "error": request.env._(
+                    "Log in with your own account to sign this request: a shared link "
+                    "cannot sign it."
+                )
+            }
         if not request_sudo._portal_can_sign():
             return {"error": request.env._("This request does not need your signature.")}
         if not signature:
             return {"error": request.env._("Please sign before confirming.")}
-        if not name or not name.strip():
+        if not isinstance(name, str) or not name.strip():
             return {"error": request.env._("Please write your full name.")}
+        if len(name.strip()) > 200:
+            return {"error": request.env._("The name is too long.")}
         try:
-            request_sudo.write(
+            check_signature_image(request.env, signature)
+            request_sudo.sudo().write(
                 {
                     "signature": signature,
                     "signed_by": name.strip(),
                     "signed_on": fields.Datetime.now(),
                 }
             )
-        except (TypeError, ValueError, binascii.Error, UserError):
+        except UserError as error:
+            return {"error": error.args[0]}
+        except (TypeError, ValueError, binascii.Error):
             return {"error": request.env._("The signature could not be read; please sign again.")}
         request_sudo.message_post(
             body=request.env._(
@@ -375,9 +483,7 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
                 name=name.strip(),
                 declaration=request_sudo._get_signature_declaration(),
             ),
-            author_id=request.env.user.partner_id.id
-            if not request.env.user._is_public()
-            else request_sudo.partner_id.id,
+            author_id=request.env.user.partner_id.id,
             message_type="comment",
             subtype_xmlid="mail.mt_note",
         )
@@ -437,8 +543,19 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
         if request.httprequest.method != "POST" or not beneficiary:
             return self._shaqra_render_new_request(beneficiary, service_type)
         errors = []
+        rate_error = self._shaqra_rate_limit_error("requests")
+        if rate_error:
+            return self._shaqra_render_new_request(beneficiary, service_type, [rate_error], post)
         if not service_type:
             errors.append(request.env._("Choose one of the published services."))
+        description = post.get("description") or ""
+        if len(description) > MAX_DESCRIPTION_LENGTH:
+            errors.append(
+                request.env._(
+                    "The description is too long: at most %(limit)s characters.",
+                    limit=MAX_DESCRIPTION_LENGTH,
+                )
+            )
         if not post.get("criteria_read"):
             errors.append(
                 request.env._(
@@ -475,7 +592,7 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
                     "service_type_id": service_type.id,
                     "company_id": beneficiary.company_id.id,
                     "channel": "portal",
-                    "description": (post.get("description") or "").strip() or False,
+                    "description": description.strip() or False,
                 }
             )
         )
@@ -546,43 +663,12 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
         return result
 
     def _shaqra_validate_correction(self, spec, raw):
-        """The normalised value of one proposed field, or raise ValidationError."""
-        value = (raw or "").strip()
-        if not value:
-            return ""
-        if spec["name"] == "email":
-            normalized = email_normalize(value)
-            if not normalized:
-                raise ValidationError(
-                    request.env._("%(value)s is not a valid e-mail address.", value=value)
-                )
-            return normalized
-        if spec["name"] in ("phone", "mobile", "whatsapp_number"):
-            if not PHONE_RE.match(value):
-                raise ValidationError(
-                    request.env._(
-                        "%(field)s: write a phone number with digits only, e.g. +966501234567.",
-                        field=spec["label"],
-                    )
-                )
-            return value
-        if spec["type"] == "selection":
-            if value not in dict(spec["options"]):
-                raise ValidationError(
-                    request.env._("%(field)s: choose one of the options.", field=spec["label"])
-                )
-            return value
-        if spec["type"] == "integer":
-            if not value.isdigit() or not 0 < int(value) < 100:
-                raise ValidationError(
-                    request.env._(
-                        "%(field)s: write a number between 1 and 99.", field=spec["label"]
-                    )
-                )
-            return str(int(value))
-        if len(value) > 200:
-            raise ValidationError(request.env._("%(field)s is too long.", field=spec["label"]))
-        return value
+        """The normalised value of one proposed field, or raise ValidationError.
+
+        The rules are the beneficiary model's own, shared with the backend
+        form and with the approval of the correction.
+        """
+        return request.env["shaqra.beneficiary"]._shaqra_clean_correction(spec["name"], raw)
 
     def _shaqra_render_beneficiary(self, beneficiary, errors=None, form=None, message=None):
         values = self._prepare_portal_layout_values()
@@ -630,6 +716,17 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
             raise NotFound()
         errors = []
         lines = []
+        rate_error = self._shaqra_rate_limit_error("corrections")
+        if rate_error:
+            return self._shaqra_render_beneficiary(beneficiary, errors=[rate_error], form=post)
+        note = (post.get("note") or "").strip()
+        if len(note) > MAX_NOTE_LENGTH:
+            errors.append(
+                request.env._(
+                    "The comment is too long: at most %(limit)s characters.",
+                    limit=MAX_NOTE_LENGTH,
+                )
+            )
         for spec in self._shaqra_correction_fields(beneficiary):
             if spec["name"] not in post:
                 continue
@@ -652,11 +749,20 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
             errors.append(request.env._("You did not change anything."))
         if errors:
             return self._shaqra_render_beneficiary(beneficiary, errors=errors, form=post)
-        request.env["shaqra.data.change.request"].sudo().create(
-            {
-                "beneficiary_id": beneficiary.id,
-                "note": (post.get("note") or "").strip() or False,
-                "line_ids": lines,
-            }
-        ).message_subscribe(partner_ids=beneficiary.partner_id.ids)
+        try:
+            with request.env.cr.savepoint():
+                change = (
+                    request.env["shaqra.data.change.request"]
+                    .sudo()
+                    .create(
+                        {
+                            "beneficiary_id": beneficiary.id,
+                            "note": note or False,
+                            "line_ids": lines,
+                        }
+                    )
+                )
+        except ValidationError as exc:
+            return self._shaqra_render_beneficiary(beneficiary, errors=[exc.args[0]], form=post)
+        change.message_subscribe(partner_ids=beneficiary.partner_id.ids)
         return request.redirect("/my/beneficiary?message=correction_sent")

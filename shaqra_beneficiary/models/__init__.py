@@ -34,3 +34,5 @@ from . import shaqra_committee_meeting
 from . import shaqra_committee_meeting_approval
 from . import shaqra_committee_decision
 from . import crm_lead
+from . import res_partner
+from . import res_users

@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from ..tools import validation
 from .national_id import is_valid_saudi_id, normalize_saudi_id
 from .shaqra_beneficiary_member import DISABILITY_TYPES
 
@@ -19,6 +20,45 @@ def normalize_mobile(number):
             digits = digits[len(prefix) :]
             break
     return digits or False
+
+
+def _check_name(record, name, value):
+    validation.check_required_text(record, name, value)
+    validation.check_length(record, name, value, validation.MAX_NAME_LENGTH)
+
+
+def _check_short_text(record, name, value):
+    validation.check_length(record, name, value, validation.MAX_NAME_LENGTH)
+
+
+def _check_zip(record, name, value):
+    validation.check_length(record, name, value, 20)
+
+
+def _check_long_text(record, name, value):
+    validation.check_length(record, name, value, validation.MAX_TEXT_LENGTH)
+
+
+# The rules each value of a beneficiary's file obeys (policy C3, F3), whether
+# typed in the backend, proposed on the portal or approved from a correction.
+FIELD_CHECKS = {
+    "name": _check_name,
+    "email": validation.check_email,
+    "mobile": validation.check_saudi_mobile,
+    "phone": validation.check_phone,
+    "street": _check_short_text,
+    "street2": _check_short_text,
+    "city": _check_short_text,
+    "zip": _check_zip,
+    "whatsapp_number": validation.check_saudi_mobile,
+    "fax_number": validation.check_phone,
+    "employer": _check_short_text,
+    "health_note": _check_long_text,
+    "birthdate": validation.check_birthdate,
+    "annual_rent": validation.check_amount,
+}
+# Those the partner carries: checked when the partner is written directly too.
+PARTNER_CHECKED_FIELDS = ("name", "email", "mobile", "phone", "street", "street2", "city", "zip")
 
 
 CHANNELS = [
@@ -289,6 +329,23 @@ class ShaqraBeneficiary(models.Model):
                         number=duplicate.national_id,
                     )
                 )
+
+    @api.constrains("partner_id", *FIELD_CHECKS)
+    def _check_field_values(self):
+        """Policy C3: sane values only; the message names the field to fix."""
+        for beneficiary in self:
+            for name, check in FIELD_CHECKS.items():
+                check(beneficiary, name, beneficiary[name])
+
+    @api.model
+    def _shaqra_check_value(self, name, value):
+        """Check one value of ``name`` with the rules of the form; return it
+        normalised (an e-mail address in lower case). Raise ValidationError."""
+        check = FIELD_CHECKS.get(name)
+        if not check:
+            return value
+        result = check(self, name, value)
+        return value if result is None else result
 
     @api.constrains("national_id")
     def _check_national_id(self):

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import validation
+
 
 class ShaqraBeneficiaryDocument(models.Model):
     """A typed document of a beneficiary's file, with its expiry (policy C2, E2)."""
@@ -36,9 +38,17 @@ class ShaqraBeneficiaryDocument(models.Model):
         for document in self:
             document.is_expired = bool(document.date_expiry and document.date_expiry < today)
 
+    @api.constrains("name", "note")
+    def _check_values(self):
+        for document in self:
+            validation.check_length(document, "name", document.name, validation.MAX_NAME_LENGTH)
+            validation.check_length(document, "note", document.note, validation.MAX_CHAR_LENGTH)
+
     @api.constrains("date_issue", "date_expiry")
     def _check_dates(self):
         for document in self:
+            validation.check_past_date(document, "date_issue", document.date_issue)
+            validation.check_future_date(document, "date_expiry", document.date_expiry)
             if (
                 document.date_issue
                 and document.date_expiry

@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+from ..tools import validation
 
 
 class ShaqraBeneficiaryIncome(models.Model):
@@ -34,3 +36,10 @@ class ShaqraBeneficiaryIncome(models.Model):
     _sql_constraints = [
         ("amount_positive", "check(amount >= 0)", "An income amount cannot be negative."),
     ]
+
+    @api.constrains("amount", "note")
+    def _check_values(self):
+        """Policy C3: a monthly amount is neither negative nor absurd."""
+        for income in self:
+            validation.check_amount(income, "amount", income.amount)
+            validation.check_length(income, "note", income.note, validation.MAX_CHAR_LENGTH)

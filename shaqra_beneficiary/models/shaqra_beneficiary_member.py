@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import validation
 from .national_id import is_valid_saudi_id, normalize_saudi_id
 
 DISABILITY_TYPES = [
@@ -67,6 +68,15 @@ class ShaqraBeneficiaryMember(models.Model):
                 if birthdate
                 else 0
             )
+
+    @api.constrains("name", "birthdate", "note")
+    def _check_values(self):
+        """Policy C3: sane values only; the message names the field to fix."""
+        for member in self:
+            validation.check_required_text(member, "name", member.name)
+            validation.check_length(member, "name", member.name, validation.MAX_NAME_LENGTH)
+            validation.check_birthdate(member, "birthdate", member.birthdate)
+            validation.check_length(member, "note", member.note, validation.MAX_CHAR_LENGTH)
 
     @api.constrains("national_id")
     def _check_national_id(self):

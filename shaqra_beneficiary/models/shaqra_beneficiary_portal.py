@@ -1,8 +1,10 @@
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 # Contact and profile data a beneficiary may ask to correct (policy F3). Fields
 # that do not exist on the model (added by other add-ons or not) are skipped.
+# The household size is not among them: it is counted from the household
+# members, which staff record after checking the family documents.
 PORTAL_CORRECTABLE_FIELDS = (
     "phone",
     "mobile",
@@ -13,7 +15,6 @@ PORTAL_CORRECTABLE_FIELDS = (
     "city",
     "zip",
     "preferred_channel",
-    "household_size",
 )
 
 
@@ -108,3 +109,35 @@ class ShaqraBeneficiary(models.Model):
     def _portal_correctable_fields(self):
         """Names of the fields a beneficiary may ask to correct (F3)."""
         return [name for name in PORTAL_CORRECTABLE_FIELDS if name in self._fields]
+
+    @api.model
+    def _shaqra_clean_correction(self, name, raw):
+        """The proposed value of ``name`` as stored on a correction line.
+
+        Applies the rules of the beneficiary form (``_shaqra_check_value``),
+        so that the portal form, the correction line and its approval refuse
+        the same values. Returns a string ('' to clear the field); raises
+        ValidationError with a message naming the field.
+        """
+        field = self._fields.get(name)
+        if name not in self._portal_correctable_fields() or field is None:
+            raise ValidationError(
+                self.env._("The field %(field)s cannot be corrected this way.", field=name)
+            )
+        label = field._description_string(self.env)
+        value = raw.strip() if isinstance(raw, str) else ""
+        if not isinstance(raw, str) and raw not in (False, None):
+            raise ValidationError(self.env._("%(field)s: the value is not valid.", field=label))
+        if not value:
+            if field.required:
+                raise ValidationError(self.env._("%(field)s cannot be empty.", field=label))
+            return ""
+        if field.type == "selection":
+            if value not in dict(field._description_selection(self.env)):
+                raise ValidationError(
+                    self.env._("%(field)s: choose one of the options.", field=label)
+                )
+            return value
+        if field.type == "char" and len(value) > 200:
+            raise ValidationError(self.env._("%(field)s is too long.", field=label))
+        return self._shaqra_check_value(name, value)

@@ -1,7 +1,7 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 STATES = [
     ("pending", "Pending"),
@@ -20,9 +20,12 @@ class ShaqraDataChangeRequest(models.Model):
 
     _name = "shaqra.data.change.request"
     _description = "Beneficiary Data Correction"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "shaqra.evidence.mixin"]
     _order = "state_sequence, create_date desc, id desc"
     _check_company_auto = True
+    # Who answered and when, and the answer itself: set only by
+    # action_approve / action_reject (policy F3).
+    _evidence_fields = ("state", "reviewed_by_id", "reviewed_on")
 
     beneficiary_id = fields.Many2one(
         "shaqra.beneficiary",
@@ -41,7 +44,9 @@ class ShaqraDataChangeRequest(models.Model):
         "shaqra.data.change.request.line", "change_request_id", string="Changes", copy=True
     )
     note = fields.Text(string="Beneficiary's Comment")
-    state = fields.Selection(STATES, required=True, default="pending", tracking=True, index=True)
+    state = fields.Selection(
+        STATES, required=True, default="pending", readonly=True, tracking=True, index=True
+    )
     state_sequence = fields.Integer(compute="_compute_state_sequence", store=True)
     answer = fields.Text(
         help="Sent to the beneficiary when the correction is rejected or approved."
@@ -66,6 +71,10 @@ class ShaqraDataChangeRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            # The default, stated explicitly by a client, is no forgery.
+            if vals.get("state") == "pending":
+                del vals["state"]
         changes = super().create(vals_list)
         for change in changes:
             if change.liaison_user_id:
@@ -75,6 +84,23 @@ class ShaqraDataChangeRequest(models.Model):
                     summary=self.env._("Review a data correction"),
                 )
         return changes
+
+    def write(self, vals):
+        # What the beneficiary asked for is theirs: staff answer it, they do
+        # not rewrite it (policy F3).
+        if not self.env.su:
+            self.check_access("write")
+        if not self.env.su and {"beneficiary_id", "line_ids", "note"} & set(vals):
+            raise AccessError(
+                self.env._(
+                    "The beneficiary, the changes and the comment of a data correction are "
+                    "what the beneficiary asked for: they cannot be changed. Reject the "
+                    "correction with an answer instead."
+                )
+            )
+        if "answer" in vals and not self.env.su:
+            self._check_pending()
+        return super().write(vals)
 
     def _check_pending(self):
         for change in self:
@@ -93,6 +119,8 @@ class ShaqraDataChangeRequest(models.Model):
         self.check_access("write")
         self._check_pending()
         for change in self:
+            # The same rules as the beneficiary form: a value refused there
+            # is refused here, and nothing is applied (policy C3, F3).
             change.beneficiary_id.sudo().write(
                 {line.field_name: line._value_to_write() for line in change.line_ids}
             )
@@ -113,7 +141,7 @@ class ShaqraDataChangeRequest(models.Model):
                 message_type="comment",
                 subtype_xmlid="mail.mt_note",
             )
-            change.write(
+            change._evidence_write(
                 {
                     "state": "approved",
                     "reviewed_by_id": self.env.user.id,
@@ -137,7 +165,7 @@ class ShaqraDataChangeRequest(models.Model):
                         "Write the answer to the beneficiary before rejecting the correction."
                     )
                 )
-            change.write(
+            change._evidence_write(
                 {
                     "state": "rejected",
                     "reviewed_by_id": self.env.user.id,

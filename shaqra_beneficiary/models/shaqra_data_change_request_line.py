@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 
 class ShaqraDataChangeRequestLine(models.Model):
@@ -41,6 +41,40 @@ class ShaqraDataChangeRequestLine(models.Model):
                     )
                 )
 
+    @api.constrains("field_name", "new_value")
+    def _check_new_value(self):
+        """Policy C3, F3: the value proposed obeys the rules of the form."""
+        Beneficiary = self.env["shaqra.beneficiary"]
+        for line in self:
+            Beneficiary._shaqra_clean_correction(line.field_name, line.new_value or "")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        lines = super().create(vals_list)
+        if not self.env.su:
+            lines.change_request_id._check_pending()
+        return lines
+
+    def write(self, vals):
+        if not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "A proposed change is what the beneficiary asked for: it cannot be "
+                    "changed. Reject the correction with an answer instead."
+                )
+            )
+        return super().write(vals)
+
+    def unlink(self):
+        if not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "A proposed change is what the beneficiary asked for: it cannot be "
+                    "deleted. Reject the correction with an answer instead."
+                )
+            )
+        return super().unlink()
+
     def _display_value(self, value):
         """Human value of a raw one: the label of a selection key."""
         self.ensure_one()
@@ -50,11 +84,9 @@ class ShaqraDataChangeRequestLine(models.Model):
         return value
 
     def _value_to_write(self):
-        """The proposed value converted to the field's type."""
+        """The proposed value, checked again with the rules of the form."""
         self.ensure_one()
-        field = self.env["shaqra.beneficiary"]._fields[self.field_name]
-        if not self.new_value:
-            return False
-        if field.type == "integer":
-            return int(self.new_value)
-        return self.new_value
+        value = self.env["shaqra.beneficiary"]._shaqra_clean_correction(
+            self.field_name, self.new_value or ""
+        )
+        return value or False

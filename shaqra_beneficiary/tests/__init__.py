@@ -14,6 +14,7 @@ from . import test_policy
 from . import test_policy_portal
 from . import test_portal_security
 from . import test_portal_flows
+from . import test_portal_integrity
 from . import test_portal_tour
 from . import test_committee_meeting
 from . import test_notification

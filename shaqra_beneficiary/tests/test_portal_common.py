@@ -1,4 +1,7 @@
 import base64
+import io
+
+from PIL import Image, ImageDraw
 
 from odoo.tests import HttpCase, new_test_user
 
@@ -7,6 +10,20 @@ PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVQIW2P4v5ThPwAG7wKklwQ/bwAAAABJRU5ErkJggg=="
 )
+
+
+def signature_image():
+    """A base64 PNG with a hand-drawn-like stroke: a signature, not a dot."""
+    image = Image.new("RGBA", (240, 80), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    draw.line(
+        [(10, 60), (50, 15), (90, 60), (130, 15), (170, 60), (230, 25)],
+        fill=(0, 0, 0, 255),
+        width=4,
+    )
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return base64.b64encode(buffer.getvalue()).decode()
 
 
 class ShaqraPortalCommon(HttpCase):
@@ -86,11 +103,16 @@ class ShaqraPortalCommon(HttpCase):
         cls.unpublished_service = env["shaqra.service.type"].create(
             {"name": "Tour Hidden Service", "field_id": cls.field.id, "is_published": False}
         )
+        # The tests read the portal's English texts; the database may speak
+        # only Arabic, as the association's does: English is made the
+        # default for the test, so that URLs keep no language prefix.
+        env["res.lang"]._activate_lang("en_US")
+        env["ir.default"].set("res.partner", "lang", "en_US")
         cls.user_one = new_test_user(
-            env, "t_benef_one", groups="base.group_portal", name="Beneficiary One"
+            env, "t_benef_one", groups="base.group_portal", name="Beneficiary One", lang="en_US"
         )
         cls.user_two = new_test_user(
-            env, "t_benef_two", groups="base.group_portal", name="Beneficiary Two"
+            env, "t_benef_two", groups="base.group_portal", name="Beneficiary Two", lang="en_US"
         )
         cls.beneficiary_one = env["shaqra.beneficiary"].create(
             {

@@ -188,6 +188,7 @@ class TestPortalSecurity(ShaqraPortalCommon):
             {
                 "name": "Not a beneficiary",
                 "login": "t_not_benef",
+                "lang": "en_US",
                 "password": "t_not_benef",
                 "groups_id": [(6, 0, [self.env.ref("base.group_portal").id])],
             }

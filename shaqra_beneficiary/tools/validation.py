@@ -1,0 +1,167 @@
+"""Sane values for a beneficiary's file (policy C3, F3).
+
+One set of rules, used by the models' own checks: the backend form, the
+portal correction form and the approval of a correction all apply them, so
+that a value refused in one place is refused everywhere. Each check raises a
+translated ``ValidationError`` naming the field.
+"""
+
+import datetime
+import math
+import re
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
+from odoo.exceptions import ValidationError
+from odoo.tools import email_normalize
+
+ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+# A monthly income or a yearly rent above this is a typing error, not a need.
+MAX_AMOUNT = 1_000_000
+MIN_DATE = datetime.date(1900, 1, 1)
+# Documents (passports, deeds, contracts) do not expire further ahead.
+MAX_FUTURE_YEARS = 50
+MAX_NAME_LENGTH = 200
+MAX_CHAR_LENGTH = 500
+MAX_TEXT_LENGTH = 5000
+MAX_EMAIL_LENGTH = 254
+
+# Digits (Latin or Arabic), spaces, dashes, brackets and a leading plus.
+PHONE_RE = re.compile(r"^\+?[0-9٠-٩۰-۹ ()\-]{5,20}$")
+# A Saudi mobile without its country or trunk prefix: 5 and eight digits.
+SAUDI_MOBILE_RE = re.compile(r"^5[0-9]{8}$")
+_EMAIL_LOCAL = r"[^@\s<>()\[\],;:\"\\]+"
+_EMAIL_LABEL = r"[^@\s<>()\[\],;:\"\\.]+"
+EMAIL_RE = re.compile(rf"^{_EMAIL_LOCAL}@{_EMAIL_LABEL}(\.{_EMAIL_LABEL})+$")
+
+
+def _label(record, name):
+    return record._fields[name]._description_string(record.env)
+
+
+def check_length(record, name, value, limit):
+    if value and len(value) > limit:
+        raise ValidationError(
+            record.env._(
+                "%(field)s is too long: at most %(limit)s characters.",
+                field=_label(record, name),
+                limit=limit,
+            )
+        )
+
+
+def check_required_text(record, name, value):
+    if not (value or "").strip():
+        raise ValidationError(
+            record.env._("%(field)s cannot be empty.", field=_label(record, name))
+        )
+
+
+def check_amount(record, name, value, maximum=MAX_AMOUNT):
+    if value is None or value is False:
+        return
+    if not math.isfinite(value) or value < 0 or value > maximum:
+        shown = f"{maximum:,}"
+        raise ValidationError(
+            record.env._(
+                "%(field)s must be between 0 and %(maximum)s.",
+                field=_label(record, name),
+                maximum=shown,
+            )
+        )
+
+
+def _today(record):
+    return fields.Date.context_today(record)
+
+
+def check_birthdate(record, name, value):
+    if value and not MIN_DATE <= value <= _today(record):
+        raise ValidationError(
+            record.env._(
+                "%(field)s must be between %(start)s and today.",
+                field=_label(record, name),
+                start=fields.Date.to_string(MIN_DATE),
+            )
+        )
+
+
+def check_past_date(record, name, value):
+    """A date that has happened (issued on, signed on ...)."""
+    check_birthdate(record, name, value)
+
+
+def check_future_date(record, name, value, years=MAX_FUTURE_YEARS):
+    """A date that may be ahead (expires on), but not beyond ``years``."""
+    if not value:
+        return
+    latest = _today(record) + relativedelta(years=years)
+    if not MIN_DATE <= value <= latest:
+        raise ValidationError(
+            record.env._(
+                "%(field)s must be between %(start)s and %(end)s.",
+                field=_label(record, name),
+                start=fields.Date.to_string(MIN_DATE),
+                end=fields.Date.to_string(latest),
+            )
+        )
+
+
+def check_email(record, name, value):
+    """Return the normalised address, or raise."""
+    value = (value or "").strip()
+    if not value:
+        return value
+    normalized = email_normalize(value)
+    if (
+        len(value) > MAX_EMAIL_LENGTH
+        or not EMAIL_RE.match(value)
+        or not normalized
+        or not EMAIL_RE.match(normalized)
+    ):
+        raise ValidationError(
+            record.env._(
+                "%(field)s: %(value)s is not a valid e-mail address, e.g. name@example.com.",
+                field=_label(record, name),
+                value=value[:80],
+            )
+        )
+    return normalized
+
+
+def check_phone(record, name, value):
+    value = (value or "").strip()
+    if value and not PHONE_RE.match(value):
+        raise ValidationError(
+            record.env._(
+                "%(field)s: write a phone number with digits only, e.g. +966112345678.",
+                field=_label(record, name),
+            )
+        )
+    return value
+
+
+def saudi_mobile_digits(value):
+    """The nine digits of a Saudi mobile written any usual way, or ''."""
+    digits = "".join(ch for ch in (value or "").translate(ARABIC_DIGITS) if ch.isdigit())
+    for prefix in ("00966", "966", "0"):
+        if digits.startswith(prefix) and len(digits) > 9:
+            digits = digits[len(prefix) :]
+            break
+    return digits
+
+
+def check_saudi_mobile(record, name, value):
+    value = (value or "").strip()
+    if value and (
+        not PHONE_RE.match(value) or not SAUDI_MOBILE_RE.match(saudi_mobile_digits(value))
+    ):
+        raise ValidationError(
+            record.env._(
+                "%(field)s: write a Saudi mobile number, e.g. +966501234567 or 0501234567.",
+                field=_label(record, name),
+            )
+        )
+    return value
