@@ -397,9 +397,7 @@ class ShaqraPolicyAcknowledgement(models.Model):
         )
         for ack in self:
             if template and ack.email:
-                template.sudo().send_mail(
-                    ack.id, email_layout_xmlid="mail.mail_notification_light"
-                )
+                template.send_mail(ack.id, email_layout_xmlid="mail.mail_notification_light")
             ack.message_post(
                 body=self.env._("Reminder sent: the document is still not acknowledged.")
             )

@@ -333,7 +333,10 @@ class TestPolicy(PolicyCommon):
                 [
                     ("model", "=", Ack._name),
                     ("res_id", "=", ack1.id),
+                    # In the person's language: English or Arabic.
+                    "|",
                     ("subject", "ilike", "Reminder"),
+                    ("subject", "ilike", "تذكير"),
                 ]
             )
 

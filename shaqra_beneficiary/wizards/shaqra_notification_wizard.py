@@ -58,7 +58,7 @@ class ShaqraNotificationWizard(models.TransientModel):
                 subject=notice.subject,
                 body=notice.body,
                 whatsapp_number=notice.whatsapp_number,
-                fax_number=notice.fax_number,
+                fax_number=notice.fax_number or notice.beneficiary_id.fax_number,
             )
         elif request:
             beneficiary = request.beneficiary_id
