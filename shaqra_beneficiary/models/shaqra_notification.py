@@ -158,6 +158,12 @@ class ShaqraNotification(models.Model):
                         "cannot change."
                     )
                 )
+            if changed & {"request_id", "beneficiary_id", "company_id"}:
+                # Delivering a notice may move its request (E3): a notice
+                # stays about the request and beneficiary it was made for.
+                raise UserError(
+                    self.env._("A notice cannot be moved to another request or beneficiary.")
+                )
         elif changed - {"whatsapp_used_on"} and self.filtered(lambda n: n.state == "sent"):
             # Only the use of the WhatsApp link is logged on a delivered notice.
             raise UserError(

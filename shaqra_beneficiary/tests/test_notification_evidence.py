@@ -67,6 +67,20 @@ class TestNotificationEvidence(ShaqraCommitteeCommon):
         self.assertEqual(self._snapshot(self.notice), before)
         self.assertEqual(self.request.stage_key, "awaiting_committee")
 
+    def test_e3_pending_notice_stays_on_its_request(self):
+        """A pending notice cannot be re-pointed at another (decided) request,
+        whose stage its delivery would move."""
+        other = self._complete_request()
+        for vals in ({"request_id": other.id}, {"beneficiary_id": other.beneficiary_id.id}):
+            with self.assertRaises(UserError), self.cr.savepoint():
+                self.notice.with_user(self.officer_user).write(vals)
+        self.assertEqual(self.notice.request_id, self.request)
+
+    def test_c5_portal_user_cannot_mark_a_notice_delivered(self):
+        with self.assertRaises(AccessError), self.cr.savepoint():
+            self.notice.with_user(self.user_portal).write({"state": "sent"})
+        self.assertEqual(self.notice.state, "pending")
+
     def test_c5_reception_cannot_create_a_delivered_notice(self):
         Notice = self.env["shaqra.notification"].with_user(self.user_reception)
         base = {

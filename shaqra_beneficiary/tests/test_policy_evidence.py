@@ -159,6 +159,9 @@ class TestPolicyEvidence(PolicyCommon):
             with self.assertRaises(AccessError), self.cr.savepoint():
                 ack.write({name: FORGED[name]})
         self.assertEqual(ack.state, "pending")
+        # A portal beneficiary (asked for nothing) cannot either.
+        with self.assertRaises(AccessError), self.cr.savepoint(), mute_logger("odoo.models"):
+            self.ack2.with_user(self.user_beneficiary).write({"state": "acknowledged"})
         # Another employee cannot fill in someone else's signature.
         with self.assertRaises(AccessError), self.cr.savepoint(), mute_logger("odoo.models"):
             self.ack2.with_user(self.user_emp1).write({"signature": SIGNATURE})
