@@ -1,7 +1,7 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, JsonRpcException, tagged
 from odoo.tools import mute_logger
 
 from .common_committee import ShaqraCommitteeCommon
@@ -231,3 +231,52 @@ class TestNotificationEvidence(ShaqraCommitteeCommon):
                 self.user_reception, channel="volunteer", kind="other", volunteer_name="X"
             ).action_send()
         self.assertFalse(self.request.notification_ids.filtered(lambda n: n.kind == "other"))
+
+
+@tagged("post_install", "-at_install")
+class TestNotificationEvidenceRpc(HttpCase, ShaqraCommitteeCommon):
+    """The same over JSON-RPC, as the web client and scripts call the server."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.request = cls._complete_request()
+        cls.notice = cls.request.notification_ids
+
+    def _call(self, model, method, *args, **kwargs):
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
+        )
+
+    def test_c5_forged_delivery_over_json_rpc_is_refused_real_one_recorded(self):
+        self.authenticate("t_officer", "t_officer")
+        with self.assertRaises(JsonRpcException) as caught, mute_logger("odoo.http"):
+            self._call(
+                "shaqra.notification",
+                "write",
+                self.notice.ids,
+                {
+                    "state": "sent",
+                    "date": "2026-01-05 09:00:00",
+                    "author_id": self.member_b.id,
+                    "whatsapp_used_on": "2026-01-05 09:00:00",
+                },
+            )
+        self.assertEqual(str(caught.exception), "odoo.exceptions.AccessError")
+        self.notice.invalidate_recordset()
+        self.assertEqual(self.notice.state, "pending")
+        self.assertFalse(self.notice.whatsapp_used_on)
+        # The delivery action records who delivered, when and through whom.
+        wizard = self._call(
+            "shaqra.notification.wizard",
+            "create",
+            {"channel": "volunteer", "volunteer_name": "Abdullah Al-Dosari"},
+            context={"default_notification_id": self.notice.id},
+        )
+        self._call("shaqra.notification.wizard", "action_send", [wizard])
+        self.notice.invalidate_recordset()
+        self.assertEqual(self.notice.state, "sent")
+        self.assertEqual(self.notice.author_id, self.officer_user)
+        self.assertEqual(self.notice.volunteer_name, "Abdullah Al-Dosari")
+        self.assertTrue(self.notice.date)
