@@ -11,7 +11,7 @@ import uuid
 
 import openpyxl
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from .odoo_client import OdooRPCError
 
@@ -20,8 +20,13 @@ DEMO_STAFF = {"reception", "liaison", "committee", "manager", "hr"}
 
 
 def _signature():
+    """A drawn signature: a blank canvas is refused as no signature (ART4)."""
+    image = Image.new("RGBA", (240, 80), (255, 255, 255, 0))
+    ImageDraw.Draw(image).line(
+        [(10, 60), (50, 15), (80, 65), (120, 20), (160, 60), (220, 30)], "black", 3
+    )
     buffer = io.BytesIO()
-    Image.new("RGB", (80, 30), "white").save(buffer, format="PNG")
+    image.save(buffer, format="PNG")
     return base64.b64encode(buffer.getvalue()).decode()
 
 
@@ -77,10 +82,33 @@ def test_art4_hr_distributes_seeded_policy_and_employee_signs(login):
         [("policy_id", "=", policy_id)],
         fields=["state"],
     )
-    # Record rules: the employee sees their own request only.
+    # Record rules: the employee sees their own request only, still to sign
+    # (the demo data distributed it three days ago).
     assert len(own) == 1
-    if own[0]["state"] == "pending":
-        _sign(reception, own[0]["id"], "نورة السبيعي")
+    assert own[0]["state"] == "pending"
+    # HR cannot sign it for her, nor mark it acknowledged.
+    with pytest.raises(OdooRPCError):
+        hr.call(
+            "shaqra.policy.acknowledgement",
+            "write",
+            [own[0]["id"]],
+            {"state": "acknowledged", "signature": _signature(), "signed_by": "HR"},
+        )
+    _sign(reception, own[0]["id"], "نورة السبيعي")
+    (signed,) = hr.call(
+        "shaqra.policy.acknowledgement",
+        "read",
+        [own[0]["id"]],
+        ["state", "signed_by", "acknowledged_on", "ip_address", "user_agent"],
+    )
+    assert signed["state"] == "acknowledged"
+    assert signed["signed_by"] == "نورة السبيعي"
+    assert signed["acknowledged_on"]
+    assert signed["ip_address"] == "127.0.0.1"
+    assert signed["user_agent"].startswith("python-requests")
+    # Nobody, HR included, resets a signed acknowledgement.
+    with pytest.raises(OdooRPCError):
+        hr.call("shaqra.policy.acknowledgement", "write", [own[0]["id"]], {"state": "pending"})
     pending = {a["person_name"] for a in _acks(hr, policy_id) if a["state"] == "pending"}
     assert "نورة السبيعي" not in pending
     assert "سارة القحطاني" not in pending  # signed in the demo data

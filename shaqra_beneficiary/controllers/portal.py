@@ -65,7 +65,12 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
         return [("partner_id", "in", self._shaqra_partner_ids())]
 
     def _shaqra_notices_domain(self):
-        return [("beneficiary_id.partner_id", "in", self._shaqra_partner_ids())]
+        # Only what was actually delivered: a notice still to deliver or
+        # cancelled was never sent to the beneficiary (C5, E3).
+        return [
+            ("beneficiary_id.partner_id", "in", self._shaqra_partner_ids()),
+            ("state", "=", "sent"),
+        ]
 
     def _shaqra_upload_limit_mb(self):
         value = request.env["ir.config_parameter"].sudo().get_param(UPLOAD_LIMIT_PARAM)

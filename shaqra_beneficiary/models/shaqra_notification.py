@@ -11,6 +11,16 @@ from .shaqra_beneficiary import CHANNELS
 # Channels on which the association sends without a person acting (A5).
 AUTOMATIC_CHANNELS = ("email", "portal")
 
+# What the person delivering a notice gives, recorded as proof on delivery.
+DELIVERY_PROOF_FIELDS = (
+    "fax_number",
+    "fax_reference",
+    "volunteer_partner_id",
+    "volunteer_name",
+)
+# Bookkeeping of the mail thread, which may change on any notice.
+MAIL_FIELDS = {"activity_ids", "message_follower_ids", "message_main_attachment_id"}
+
 NOTICE_KINDS = [
     ("completion", "Request sent to the committee"),
     ("decision", "Decision"),
@@ -35,14 +45,32 @@ class ShaqraNotification(models.Model):
     A notice that needs a person (letter, fax, WhatsApp, meeting,
     volunteer) waits as *pending* with an activity for the liaison officer
     until it is delivered.
+
+    Delivery is evidence (C5, E3): its status, date, author and proof are
+    ``_evidence_fields``, set only by :meth:`_deliver` (and the status of a
+    cancelled notice only by :meth:`action_cancel`). A delivered or
+    cancelled notice no longer changes, and a delivered one is never
+    deleted.
     """
 
     _name = "shaqra.notification"
     _description = "Beneficiary Notice"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "shaqra.evidence.mixin"]
     _order = "date desc, id desc"
     _rec_name = "subject"
     _check_company_auto = True
+    _evidence_fields = (
+        "state",
+        "date",
+        "author_id",
+        "mail_message_id",
+        "letter_number",
+        "attachment_id",
+        "whatsapp_url",
+        "whatsapp_used_on",
+        "calendar_event_id",
+        *DELIVERY_PROOF_FIELDS,
+    )
 
     request_id = fields.Many2one(
         "shaqra.request", index=True, ondelete="cascade", check_company=True
@@ -56,17 +84,22 @@ class ShaqraNotification(models.Model):
     )
     channel = fields.Selection(CHANNELS, required=True, tracking=True)
     kind = fields.Selection(NOTICE_KINDS, string="Notice", required=True, default="other")
-    date = fields.Datetime(required=True, default=fields.Datetime.now)
+    date = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)
     subject = fields.Char(required=True)
     body = fields.Html(required=True)
     author_id = fields.Many2one(
-        "res.users", string="Sent By", required=True, default=lambda self: self.env.user
+        "res.users",
+        string="Sent By",
+        required=True,
+        default=lambda self: self.env.user,
+        readonly=True,
     )
     state = fields.Selection(
         [("pending", "To deliver"), ("sent", "Delivered"), ("cancelled", "Cancelled")],
         string="Status",
         required=True,
         default="pending",
+        readonly=True,
         tracking=True,
     )
     # Proof, per channel.
@@ -77,9 +110,10 @@ class ShaqraNotification(models.Model):
     attachment_id = fields.Many2one(
         "ir.attachment", string="Document (PDF)", readonly=True, ondelete="set null"
     )
-    fax_number = fields.Char()
+    fax_number = fields.Char(readonly=True)
     fax_reference = fields.Char(
         string="Transmission Reference",
+        readonly=True,
         help="The reference the fax machine or service gives for the transmission.",
     )
     whatsapp_number = fields.Char(string="WhatsApp Number")
@@ -89,29 +123,49 @@ class ShaqraNotification(models.Model):
     calendar_event_id = fields.Many2one(
         "calendar.event", string="Meeting", readonly=True, ondelete="set null"
     )
-    volunteer_partner_id = fields.Many2one("res.partner", string="Delivered By (Volunteer)")
+    volunteer_partner_id = fields.Many2one(
+        "res.partner", string="Delivered By (Volunteer)", readonly=True
+    )
     volunteer_name = fields.Char(
-        string="Volunteer Name", help="When the volunteer is not recorded as a contact."
+        string="Volunteer Name",
+        readonly=True,
+        help="When the volunteer is not recorded as a contact.",
     )
 
     @api.model_create_multi
     def create(self, vals_list):
         Beneficiary = self.env["shaqra.beneficiary"]
         for vals in vals_list:
+            if vals.get("state") == "pending":
+                # A new notice is always to deliver; saying so forges nothing.
+                del vals["state"]
             if vals.get("request_id") and not vals.get("beneficiary_id"):
                 request = self.env["shaqra.request"].browse(vals["request_id"])
                 vals["beneficiary_id"] = request.beneficiary_id.id
             beneficiary = Beneficiary.browse(vals.get("beneficiary_id"))
-            vals.setdefault("fax_number", beneficiary.fax_number)
             vals.setdefault("whatsapp_number", beneficiary.whatsapp_number or beneficiary.mobile)
         return super().create(vals_list)
 
     def write(self, vals):
-        if self.filtered(lambda n: n.state == "sent") and set(vals) - {
-            "whatsapp_used_on",
-            "activity_ids",
-            "message_follower_ids",
-        }:
+        changed = set(vals) - MAIL_FIELDS
+        if not self._evidence_allowed():
+            # Evidence first, so that a forged delivery is called what it is.
+            self._evidence_check_vals(vals)
+            if changed and self.filtered(lambda n: n.state != "pending"):
+                raise UserError(
+                    self.env._(
+                        "A delivered or cancelled notice is a record of what was sent: it "
+                        "cannot change."
+                    )
+                )
+            if changed & {"request_id", "beneficiary_id", "company_id"}:
+                # Delivering a notice may move its request (E3): a notice
+                # stays about the request and beneficiary it was made for.
+                raise UserError(
+                    self.env._("A notice cannot be moved to another request or beneficiary.")
+                )
+        elif changed - {"whatsapp_used_on"} and self.filtered(lambda n: n.state == "sent"):
+            # Only the use of the WhatsApp link is logged on a delivered notice.
             raise UserError(
                 self.env._("A delivered notice is a record of what was sent: it cannot change.")
             )
@@ -172,8 +226,18 @@ class ShaqraNotification(models.Model):
             }
         )
 
-    def _check_deliverable(self):
+    def _check_deliverable(self, proof=None):
+        """Refuse to deliver unless the channel's proof can be recorded.
+
+        ``proof`` holds what the person delivering gives (fax number and
+        transmission reference, volunteer); it overrides the notice's values.
+        """
         self.ensure_one()
+        proof = proof or {}
+
+        def value(name):
+            return proof[name] if name in proof else self[name]
+
         if self.state != "pending":
             raise UserError(self.env._("Only a notice to deliver can be sent."))
         channel = self.channel
@@ -183,23 +247,39 @@ class ShaqraNotification(models.Model):
                     "Beneficiary %(name)s has no e-mail address.", name=self.beneficiary_id.name
                 )
             )
-        if channel == "fax" and not (self.fax_number and self.fax_reference):
+        if channel == "fax" and not (value("fax_number") and value("fax_reference")):
             raise UserError(
                 self.env._("Give the fax number and the transmission reference of the fax.")
             )
         if channel == "meeting" and not self.meeting_start:
             raise UserError(self.env._("Give the date and time of the meeting."))
-        if channel == "volunteer" and not (self.volunteer_partner_id or self.volunteer_name):
+        if channel == "volunteer" and not (
+            value("volunteer_partner_id") or (value("volunteer_name") or "").strip()
+        ):
             raise UserError(self.env._("Give the volunteer who delivers the notice."))
         if channel == "whatsapp":
             self._build_whatsapp_url()
 
-    def _deliver(self):
-        """Send each pending notice over its channel and keep the proof."""
+    def _deliver(self, proof=None):
+        """Send each pending notice over its channel and keep the proof.
+
+        The only way a notice becomes delivered (C5, E3): the status, date,
+        author and the proof of the channel are written here as evidence.
+        ``proof`` holds what the person delivering gives, see
+        :data:`DELIVERY_PROOF_FIELDS`.
+        """
+        proof = {
+            name: value for name, value in (proof or {}).items() if name in DELIVERY_PROOF_FIELDS
+        }
         for notice in self:
-            notice._check_deliverable()
+            notice._check_deliverable(proof)
             thread = notice.request_id or notice.beneficiary_id
-            vals = {"state": "sent", "date": fields.Datetime.now(), "author_id": self.env.uid}
+            vals = {
+                "state": "sent",
+                "date": fields.Datetime.now(),
+                "author_id": self.env.uid,
+                **proof,
+            }
             channel = notice.channel
             if channel in ("email", "portal"):
                 message = thread.message_post(
@@ -215,8 +295,21 @@ class ShaqraNotification(models.Model):
                 vals["whatsapp_used_on"] = vals["date"]
             elif channel in ("letter", "fax"):
                 if channel == "letter" and not notice.letter_number:
-                    notice.letter_number = self.env["ir.sequence"].next_by_code(
-                        "shaqra.notification.letter"
+                    # The letter carries its outgoing number (A2).
+                    notice._evidence_write(
+                        {
+                            "letter_number": self.env["ir.sequence"].next_by_code(
+                                "shaqra.notification.letter"
+                            )
+                        }
+                    )
+                if channel == "fax":
+                    notice._evidence_write(
+                        {
+                            name: vals[name]
+                            for name in ("fax_number", "fax_reference")
+                            if name in vals
+                        }
                     )
                 vals["attachment_id"] = notice._render_letter().id
             elif channel == "meeting":
@@ -240,7 +333,7 @@ class ShaqraNotification(models.Model):
                     )
                     .id
                 )
-            super(ShaqraNotification, notice).write(vals)
+            notice._evidence_write(vals)
             notice.activity_feedback(
                 ["mail.mail_activity_data_todo"], feedback=self.env._("Notice delivered.")
             )
@@ -254,7 +347,9 @@ class ShaqraNotification(models.Model):
                 )
             request = notice.request_id
             if notice.kind == "decision" and request.stage_key == "decided":
-                # Policy E3: the beneficiary has been told the decision.
+                # Policy E3: the beneficiary has been told the decision. The
+                # stage after the decision is evidence too: only this
+                # delivery moves the request there.
                 request.sudo().write(
                     {
                         "stage_id": self.env.ref(
@@ -299,14 +394,15 @@ class ShaqraNotification(models.Model):
         self.ensure_one()
         if not self.whatsapp_url:
             raise UserError(self.env._("This notice has no WhatsApp link."))
-        self.whatsapp_used_on = fields.Datetime.now()
+        self.check_access("write")
+        self._evidence_write({"whatsapp_used_on": fields.Datetime.now()})
         return {"type": "ir.actions.act_url", "url": self.whatsapp_url, "target": "new"}
 
     def action_cancel(self):
         for notice in self:
             if notice.state != "pending":
                 raise UserError(self.env._("Only a notice to deliver can be cancelled."))
-        self.write({"state": "cancelled"})
+        self._evidence_write({"state": "cancelled"})
         self.activity_unlink(["mail.mail_activity_data_todo"])
         return True
 

@@ -8,10 +8,15 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request
 
+from ..tools.signature import check_signature_image
+
 _logger = logging.getLogger(__name__)
 
-# What a person may write on their own acknowledgement before signing it.
+# What the person, and only the person, may fill in on their own pending
+# acknowledgement before signing it.
 SIGNER_FIELDS = {"signature", "signed_by", "declaration_accepted"}
+# Bookkeeping of the mail thread, which may change on any acknowledgement.
+MAIL_FIELDS = {"activity_ids", "message_follower_ids", "message_main_attachment_id"}
 
 
 class ShaqraPolicyAcknowledgement(models.Model):
@@ -20,14 +25,31 @@ class ShaqraPolicyAcknowledgement(models.Model):
     The person reads the version, declares they have read, understood and
     will comply, and signs; the time, IP address and browser are recorded.
     Only the person may sign: HR distributes, reminds and watches.
+
+    The status, the time, the IP address and the browser are
+    ``_evidence_fields``, set only by :meth:`action_acknowledge` (and the
+    reminder dates only by the reminders). The signature, the name under it
+    and the declaration are the person's own to fill in while the
+    acknowledgement is pending; nobody else writes them, HR and the
+    administrator included. An acknowledged record never changes and is
+    never deleted.
     """
 
     _name = "shaqra.policy.acknowledgement"
     _description = "Document Acknowledgement"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "shaqra.evidence.mixin"]
     _order = "policy_code, policy_version desc, department_id, person_name"
     _rec_name = "person_name"
     _check_company_auto = True
+    _evidence_fields = (
+        "state",
+        "acknowledged_on",
+        "ip_address",
+        "user_agent",
+        "distributed_on",
+        "reminded_on",
+        "escalated_on",
+    )
 
     policy_id = fields.Many2one(
         "shaqra.policy",
@@ -77,6 +99,7 @@ class ShaqraPolicyAcknowledgement(models.Model):
         string="Status",
         required=True,
         default="pending",
+        readonly=True,
         tracking=True,
         index=True,
     )
@@ -156,22 +179,58 @@ class ShaqraPolicyAcknowledgement(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self._evidence_allowed():
+            for vals in vals_list:
+                if vals.get("state") == "pending":
+                    # A new acknowledgement is always pending; saying so forges nothing.
+                    del vals["state"]
+                self._evidence_check_vals(vals, creating=True)
+                signed = [name for name in SIGNER_FIELDS if vals.get(name)]
+                if signed:
+                    raise AccessError(
+                        self.env._(
+                            "Only the person can sign an acknowledgement, on their own "
+                            "record: it cannot be created signed."
+                        )
+                    )
         acks = super().create(vals_list)
         # The name under the signature starts as the person's own.
         for ack in acks.filtered(lambda a: not a.signed_by):
-            ack.signed_by = ack.person_name
+            ack._evidence_write({"signed_by": ack.person_name})
         return acks
 
     def write(self, vals):
-        # Record rules let people open their own acknowledgement; only the
-        # signature fields are theirs to fill, and only while it is pending.
-        if not self.env.su and not self.env.user.has_group("hr.group_hr_manager"):
-            if set(vals) - SIGNER_FIELDS:
+        if not self._evidence_allowed():
+            # Evidence first: the status, time, IP and browser of a signature
+            # are only recorded by signing (ART4).
+            self._evidence_check_vals(vals)
+            changed = set(vals) - MAIL_FIELDS
+            done = self.filtered(lambda a: a.state != "pending")
+            if changed and done:
+                raise UserError(
+                    self.env._(
+                        "%(person)s acknowledged %(document)s on %(date)s: a signed "
+                        "acknowledgement is evidence and cannot change.",
+                        person=done[0].person_name,
+                        document=done[0].policy_id.display_name,
+                        date=done[0].acknowledged_on,
+                    )
+                )
+            if changed & SIGNER_FIELDS:
+                # Nobody fills in the signature for someone else, HR included.
+                self._check_signer()
+            if changed - SIGNER_FIELDS and not self.env.user.has_group("hr.group_hr_manager"):
                 raise AccessError(
                     self.env._("Only Human Resources can change an acknowledgement.")
                 )
-            self._check_signer()
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_acknowledged(self):
+        if self.filtered(lambda a: a.state == "acknowledged"):
+            raise UserError(
+                self.env._("A signed acknowledgement is evidence and cannot be deleted (ART4).")
+            )
 
     def _check_signer(self):
         """Policy ART4: nobody signs for someone else, nor a retired version."""
@@ -214,6 +273,8 @@ class ShaqraPolicyAcknowledgement(models.Model):
         signed_by = (signed_by or self.signed_by or "").strip()
         if not signature:
             raise UserError(self.env._("Please sign to acknowledge the document."))
+        # A blank canvas or a dot is no signature (ART4).
+        check_signature_image(self.env, signature)
         if not signed_by:
             raise UserError(self.env._("Please write your name under your signature."))
         if not self.declaration_accepted:
@@ -223,11 +284,8 @@ class ShaqraPolicyAcknowledgement(models.Model):
                     "comply with it."
                 )
             )
-        ip_address = user_agent = False
-        if request:
-            ip_address = request.httprequest.remote_addr
-            user_agent = (request.httprequest.user_agent.string or "")[:500]
-        self.sudo().write(
+        ip_address, user_agent = self._client_info()
+        self._evidence_write(
             {
                 "state": "acknowledged",
                 "acknowledged_on": fields.Datetime.now(),
@@ -248,6 +306,47 @@ class ShaqraPolicyAcknowledgement(models.Model):
             author_id=self.env.user.partner_id.id,
         )
         return True
+
+    @api.model
+    def _client_info(self):
+        """(IP address, browser) of the HTTP request signing, when there is one.
+
+        The web client, the portal and JSON-RPC (``/web/dataset/call_kw``,
+        ``/jsonrpc``) all come with an HTTP request; server code (a shell, a
+        cron) has none and records nothing rather than something made up.
+        """
+        try:
+            httprequest = request.httprequest if request else None
+        except RuntimeError:  # no request bound to this thread
+            httprequest = None
+        if httprequest is None:
+            return False, False
+        ip_address = httprequest.remote_addr or False
+        user_agent = (
+            httprequest.user_agent.string if httprequest.user_agent else ""
+        ) or httprequest.headers.get("User-Agent", "")
+        return ip_address, (user_agent or "")[:500] or False
+
+    def action_remind(self):
+        """HR reminds the people who have not acknowledged yet (ART4)."""
+        if not self.env.user.has_group("hr.group_hr_manager"):
+            raise AccessError(self.env._("Only Human Resources can send reminders."))
+        self.check_access("read")
+        pending = self.filtered(
+            lambda a: a.state == "pending" and a.policy_id.state == "published"
+        )
+        if not pending:
+            raise UserError(self.env._("Nobody among these has a document left to acknowledge."))
+        pending._send_reminder()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._("%(count)s people were reminded.", count=len(pending)),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
 
     def _send_request(self):
         """E-mail and, for employees with a user, a to-do activity (ART4)."""
@@ -302,7 +401,7 @@ class ShaqraPolicyAcknowledgement(models.Model):
             ack.message_post(
                 body=self.env._("Reminder sent: the document is still not acknowledged.")
             )
-        self.write({"reminded_on": fields.Datetime.now()})
+        self._evidence_write({"reminded_on": fields.Datetime.now()})
 
     def _escalate(self):
         """Hand over to HR: an activity for the document's HR responsible."""
@@ -327,7 +426,7 @@ class ShaqraPolicyAcknowledgement(models.Model):
                     ),
                     user_id=user.id,
                 )
-        self.write({"escalated_on": fields.Datetime.now()})
+        self._evidence_write({"escalated_on": fields.Datetime.now()})
 
     @api.model
     def _compliance_xlsx(self, domain=None):

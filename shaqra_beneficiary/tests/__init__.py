@@ -25,3 +25,5 @@ from . import test_ui_committee
 from . import test_committee_access
 from . import test_committee_i18n
 from . import test_request_access
+from . import test_policy_evidence
+from . import test_notification_evidence

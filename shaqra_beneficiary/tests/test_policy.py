@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 import openpyxl
 from freezegun import freeze_time
-from PIL import Image
+from PIL import Image, ImageDraw
 from psycopg2 import IntegrityError
 
 from odoo import Command
@@ -13,14 +13,19 @@ from odoo.tests import TransactionCase, new_test_user, tagged, users
 from odoo.tools import mute_logger
 
 
-def _signature_png():
-    """A small drawn-signature image, as the signature widget sends it."""
+def _signature_png(ink=True):
+    """A drawn signature as the signature widget sends it (or a blank canvas)."""
+    image = Image.new("RGBA", (240, 80), (255, 255, 255, 0))
+    if ink:
+        draw = ImageDraw.Draw(image)
+        draw.line([(10, 60), (50, 15), (80, 65), (120, 20), (160, 60), (220, 30)], "black", 3)
     buffer = io.BytesIO()
-    Image.new("RGB", (60, 20), "white").save(buffer, format="PNG")
+    image.save(buffer, format="PNG")
     return base64.b64encode(buffer.getvalue())
 
 
 SIGNATURE = _signature_png()
+BLANK_SIGNATURE = _signature_png(ink=False)
 
 
 class PolicyCommon(TransactionCase):
@@ -305,6 +310,13 @@ class TestPolicy(PolicyCommon):
     def test_art4_reminder_then_escalation_once_each(self):
         """The daily cron reminds after reminder_days and escalates to HR after
         escalation_days, once each."""
+        # The daily job exists, runs, and runs this very method.
+        cron = self.env.ref("shaqra_beneficiary.ir_cron_shaqra_policy_reminder")
+        self.assertTrue(cron.active)
+        self.assertEqual((cron.interval_number, cron.interval_type), (1, "days"))
+        self.assertTrue(cron.nextcall)
+        self.assertEqual(cron.model_id.model, "shaqra.policy.acknowledgement")
+        self.assertEqual(cron.code.strip(), "model._cron_remind()")
         self.policy.write({"reminder_days": 3, "escalation_days": 7})
         with freeze_time("2026-02-01 08:00:00"):
             self.policy._distribute(employees=self.emp1 | self.emp2)
@@ -321,7 +333,10 @@ class TestPolicy(PolicyCommon):
                 [
                     ("model", "=", Ack._name),
                     ("res_id", "=", ack1.id),
+                    # In the person's language: English or Arabic.
+                    "|",
                     ("subject", "ilike", "Reminder"),
+                    ("subject", "ilike", "تذكير"),
                 ]
             )
 

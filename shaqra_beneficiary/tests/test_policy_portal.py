@@ -95,6 +95,9 @@ class TestPolicyPortal(HttpCase):
         self.assertEqual(ack.state, "acknowledged")
         self.assertTrue(ack.signature)
         self.assertTrue(ack.declaration_accepted)
+        self.assertEqual(ack.signed_by, "Tour Employee")
+        self.assertTrue(ack.acknowledged_on)
+        self.assertEqual(ack.ip_address, "127.0.0.1")
         self.assertIn("Chrome", ack.user_agent)
 
     def test_art3_beneficiary_reads_published_documents_only(self):
@@ -166,7 +169,7 @@ class TestPolicyPortal(HttpCase):
         rows = list(workbook.worksheets[0].iter_rows(values_only=True))
         self.assertEqual(len(rows), 2)
         self.assertEqual(rows[1][3], "Tour Contractor")
-        self.assertEqual(rows[1][5], "Pending")
+        self.assertIn(rows[1][5], ("Pending", "معلّق"))  # in HR's language
         self.authenticate("t_pol_web_employee", "t_pol_web_employee")
         response = self.url_open("/shaqra/policy/compliance.xlsx")
         self.assertEqual(response.status_code, 403)

@@ -161,6 +161,14 @@ class TestPortalSecurity(ShaqraPortalCommon):
                 "body": "<p>Private notice.</p>",
             }
         )
+        # A notice still to deliver was never sent: the portal does not show it.
+        self.authenticate("t_benef_one", "t_benef_one")
+        self.assertNotIn("Private notice", self.url_open("/my/notices").text)
+        self.assertNotIn(
+            "Private notice", self.url_open(f"/my/requests/{self.request_one.id}").text
+        )
+        notice._deliver()
+        self.assertEqual(notice.state, "sent")
         self.assertFalse(env_two["shaqra.notification"].search([("id", "=", notice.id)]))
         env_one = self.env(user=self.user_one)
         self.assertEqual(env_one["shaqra.notification"].search([]), notice.with_env(env_one))
@@ -170,6 +178,35 @@ class TestPortalSecurity(ShaqraPortalCommon):
         self.authenticate("t_benef_one", "t_benef_one")
         self.assertIn("Private notice", self.url_open("/my/notices").text)
         self.assertIn("Private notice", self.url_open(f"/my/requests/{self.request_one.id}").text)
+
+    def test_c5_my_notices_shows_only_delivered_notices(self):
+        """/my/notices and the request page list what was delivered, never a
+        notice still to deliver or cancelled (C5, E3)."""
+        Notice = self.env["shaqra.notification"]
+        notices = {
+            subject: Notice.create(
+                {
+                    "beneficiary_id": self.beneficiary_one.id,
+                    "request_id": self.request_one.id,
+                    "channel": "portal",
+                    "subject": subject,
+                    "body": f"<p>{subject}</p>",
+                }
+            )
+            for subject in ("Delivered notice", "Pending notice", "Cancelled notice")
+        }
+        notices["Delivered notice"]._deliver()
+        notices["Cancelled notice"].action_cancel()
+        self.authenticate("t_benef_one", "t_benef_one")
+        for url in ("/my/notices", f"/my/requests/{self.request_one.id}"):
+            page = self.url_open(url).text
+            self.assertIn("Delivered notice", page)
+            self.assertNotIn("Pending notice", page)
+            self.assertNotIn("Cancelled notice", page)
+        counters = self.make_jsonrpc_request("/my/counters", {"counters": ["shaqra_notice_count"]})
+        # Every notice of the beneficiary but the pending and the cancelled one.
+        every_notice = Notice.search_count([("beneficiary_id", "=", self.beneficiary_one.id)])
+        self.assertEqual(counters["shaqra_notice_count"], every_notice - 2)
 
     def test_e2_other_beneficiary_sees_no_household_data(self):
         self.beneficiary_one.whatsapp_number = "+966599999999"

@@ -58,7 +58,7 @@ class ShaqraNotificationWizard(models.TransientModel):
                 subject=notice.subject,
                 body=notice.body,
                 whatsapp_number=notice.whatsapp_number,
-                fax_number=notice.fax_number,
+                fax_number=notice.fax_number or notice.beneficiary_id.fax_number,
             )
         elif request:
             beneficiary = request.beneficiary_id
@@ -74,25 +74,47 @@ class ShaqraNotificationWizard(models.TransientModel):
         return values
 
     def action_send(self):
-        """Log the notice and deliver it over the chosen channel."""
+        """Log the notice and deliver it over the chosen channel.
+
+        What the person delivering gives (fax reference, volunteer) is
+        recorded by the delivery itself as its proof; nothing is written
+        unless the notice can be delivered.
+        """
         self.ensure_one()
+        # Notices only about a file the user may open (E2).
+        (self.request_id or self.beneficiary_id).check_access("read")
         vals = {
             "channel": self.channel,
             "kind": self.kind,
             "subject": self.subject,
             "body": self.body,
             "whatsapp_number": self.whatsapp_number,
+            "meeting_start": self.meeting_start,
+        }
+        proof = {
             "fax_number": self.fax_number,
             "fax_reference": self.fax_reference,
-            "meeting_start": self.meeting_start,
             "volunteer_partner_id": self.volunteer_partner_id.id,
-            "volunteer_name": self.volunteer_name,
+            "volunteer_name": (self.volunteer_name or "").strip() or False,
         }
+        Notice = self.env["shaqra.notification"]
         notice = self.notification_id
+        if notice and notice.state != "pending":
+            raise UserError(self.env._("This notice has already been dealt with."))
+        # Check first on a draft of the notice: a refused delivery logs nothing.
+        draft = Notice.new(
+            {
+                **vals,
+                "request_id": (notice.request_id or self.request_id).id,
+                "beneficiary_id": (notice.beneficiary_id or self.beneficiary_id).id,
+                "company_id": (self.request_id or self.beneficiary_id).company_id.id,
+            }
+        )
+        draft._check_deliverable(proof)
         if notice:
             notice.write(vals)
         else:
-            notice = self.env["shaqra.notification"].create(
+            notice = Notice.create(
                 {
                     **vals,
                     "request_id": self.request_id.id,
@@ -100,7 +122,7 @@ class ShaqraNotificationWizard(models.TransientModel):
                     "company_id": (self.request_id or self.beneficiary_id).company_id.id,
                 }
             )
-        notice._deliver()
+        notice._deliver(proof)
         if notice.channel == "whatsapp":
             return {"type": "ir.actions.act_url", "url": notice.whatsapp_url, "target": "new"}
         return {"type": "ir.actions.act_window_close"}

@@ -45,7 +45,7 @@ registry.category("web_tour.tours").add("shaqra_policy_backend_sign_tour", {
         },
         {
             content: "Acknowledged",
-            trigger: ".o_statusbar_status .o_arrow_button_current:contains('Acknowledged')",
+            trigger: ".o_statusbar_status .o_arrow_button_current[data-value='acknowledged']",
         },
     ],
 });
