@@ -64,9 +64,7 @@ class ShaqraEvidenceMixin(models.AbstractModel):
 
     def _evidence_check_vals(self, vals, creating=False):
         forged = [
-            name
-            for name in self._evidence_fields
-            if name in vals and (vals[name] or not creating)
+            name for name in self._evidence_fields if name in vals and (vals[name] or not creating)
         ]
         if forged:
             labels = ", ".join(self._fields[name]._description_string(self.env) for name in forged)
@@ -85,7 +83,9 @@ class ShaqraEvidenceMixin(models.AbstractModel):
         return False
 
     def _evidence_frozen_message(self, field_names):
-        labels = ", ".join(self._fields[name]._description_string(self.env) for name in field_names)
+        labels = ", ".join(
+            self._fields[name]._description_string(self.env) for name in field_names
+        )
         return self.env._(
             "%(record)s is final: %(fields)s can no longer be changed.",
             record=self.display_name,
@@ -143,9 +143,11 @@ class ShaqraEvidenceMixin(models.AbstractModel):
     def _evidence_display(self, name, value):
         field = self._fields[name]
         if field.type == "many2one":
-            record = value if isinstance(value, models.BaseModel) else self.env[
-                field.comodel_name
-            ].browse(value or [])
+            record = (
+                value
+                if isinstance(value, models.BaseModel)
+                else self.env[field.comodel_name].browse(value or [])
+            )
             return record.sudo().display_name or "-"
         if field.type == "selection":
             return dict(field._description_selection(self.env)).get(value, value) or "-"

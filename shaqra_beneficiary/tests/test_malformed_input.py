@@ -18,7 +18,9 @@ other look-alike are refused.
 
 import base64
 import datetime
+import io
 import json
+import zipfile
 
 import psycopg2
 
@@ -31,6 +33,14 @@ from .common_committee import ShaqraCommitteeCommon
 from .suite_data import BLANK_CANVAS, BLANK_PIXEL, PDF, SIGNATURE
 from .test_portal_common import PNG, ShaqraPortalCommon
 
+
+def _zip():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("readme.txt", "not a scan")
+    return buffer.getvalue()
+
+
 LONG = "ا" * 100_000
 LONG_DIGITS = "5" * 100_000
 HTML = "<script>alert(1)</script>"
@@ -40,7 +50,7 @@ FAR_PAST = datetime.date(1, 1, 1)
 FAR_FUTURE = datetime.date(2999, 1, 1)
 HTML_PDF = b"<html><body><script>alert(1)</script>%PDF-1.4</body></html>"
 EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 64
-ZIP = b"PK\x03\x04" + b"\x00" * 64
+ZIP = _zip()
 
 # Tables whose rows a refused operation must leave as they were.
 TABLES = (
@@ -207,11 +217,15 @@ class TestMalformedBackend(MalformedMixin, ShaqraCommitteeCommon):
             outcome = "accepted"
             try:
                 if case.prepare:
-                    # What exists before the user acts (e.g. a pending correction).
-                    case.prepare()
+                    # What exists before the user acts (e.g. a pending correction);
+                    # refusing to create it is a refusal as well.
+                    with self.env.cr.savepoint():
+                        case.prepare()
                     before = self._counts()
-                case.run()
-                self.env.flush_all()
+                # One JSON-RPC call: rolled back as a whole when it raises.
+                with self.env.cr.savepoint():
+                    case.run()
+                    self.env.flush_all()
             except (UserError, ValidationError, AccessError) as error:
                 message = str(error.args[0] if error.args else "").strip()
                 outcome = "refused" if message else "refused without a message"
@@ -609,7 +623,7 @@ class TestMalformedPortal(MalformedMixin, ShaqraPortalCommon):
         "service_type_id.letters": {"service_type_id": "abc"},
         "service_type_id.negative": {"service_type_id": "-1"},
         "service_type_id.huge": {"service_type_id": "1e300"},
-        "service_type_id.eastern_digit": {"service_type_id": "٣"},
+        "service_type_id.superscript_3": {"service_type_id": "³"},
         "service_type_id.superscript": {"service_type_id": SUPERSCRIPT},
         "service_type_id.html": {"service_type_id": HTML},
         "service_type_id.overlong": {"service_type_id": LONG_DIGITS},
