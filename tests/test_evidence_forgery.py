@@ -109,15 +109,19 @@ def _missing_method(error):
     return "has no attribute" in text or "does not exist" in text or "not found" in text.lower()
 
 
-def do_action(client, model, method, ids, fallback_write=None, **kwargs):
-    """Call the action that does the thing; with the action not (yet) there,
-    write what it stands for (the state of the code before the fixes)."""
-    try:
-        return client.call(model, method, ids, **kwargs)
-    except OdooRPCError as error:
-        if fallback_write is None or not _missing_method(error):
-            raise
-        return client.call(model, "write", ids, fallback_write)
+def do_action(client, model, methods, ids, fallback_write=None, **kwargs):
+    """Call the action that does the thing (the first of ``methods`` that
+    exists); with none there, write what it stands for (the code before the
+    fixes)."""
+    for method in methods:
+        try:
+            return client.call(model, method, ids, **kwargs)
+        except OdooRPCError as error:
+            if not _missing_method(error):
+                raise
+    if fallback_write is None:
+        raise AssertionError(f"none of {methods} exists on {model}")
+    return client.call(model, "write", ids, fallback_write)
 
 
 def verify_lines(client, line_ids, attachment_id=None):
@@ -135,7 +139,7 @@ def verify_lines(client, line_ids, attachment_id=None):
         do_action(
             client,
             "shaqra.request.requirement",
-            "action_verify",
+            ["action_verify", "action_mark_verified", "action_set_verified"],
             [line_id],
             fallback_write={"is_verified": True},
         )
@@ -1033,16 +1037,25 @@ def test_item13_f3_portal_user_cannot_change_identity_over_rpc(world, field, val
 
 
 def test_item14_f3_invalid_household_size_not_approved(world):
-    change = world.reception.call(
-        "shaqra.data.change.request",
-        "create",
-        {
-            "beneficiary_id": world.beneficiary_id,
-            "line_ids": [(0, 0, {"field_name": "household_size", "new_value": "-5"})],
-        },
-    )
     fields = ["household_size", "income_per_member"]
     before = read_one(world.admin, "shaqra.beneficiary", world.beneficiary_id, fields)
+    domain = [("beneficiary_id", "=", world.beneficiary_id)]
+    count = world.admin.call("shaqra.data.change.request", "search_count", domain)
+    try:
+        change = world.reception.call(
+            "shaqra.data.change.request",
+            "create",
+            {
+                "beneficiary_id": world.beneficiary_id,
+                "line_ids": [(0, 0, {"field_name": "household_size", "new_value": "-5"})],
+            },
+        )
+    except OdooRPCError as error:
+        # Refused when proposed: fine, with a message and nothing saved.
+        assert str(error).strip()
+        assert world.admin.call("shaqra.data.change.request", "search_count", domain) == count
+        assert read_one(world.admin, "shaqra.beneficiary", world.beneficiary_id, fields) == before
+        return
     refused(world.manager.call, "shaqra.data.change.request", "action_approve", [change])
     assert read_one(world.admin, "shaqra.beneficiary", world.beneficiary_id, fields) == before
     state = read_one(world.admin, "shaqra.data.change.request", change, ["state"])["state"]
@@ -1242,9 +1255,11 @@ def test_item16_c4_anonymous_token_holder_cannot_sign(world):
     response = anonymous.post(
         f"{world.url}/my/requests/{request_id}/sign", json=payload, timeout=60
     )
-    body = response.json()
-    result = body.get("result")
-    assert "error" in body or (isinstance(result, dict) and result.get("error")), body
+    assert response.status_code < 500, response.status_code
+    if response.status_code == 200:
+        body = response.json()
+        result = body.get("result")
+        assert "error" in body or (isinstance(result, dict) and result.get("error")), body
     after = read_one(world.admin, "shaqra.request", request_id, ["signature", "signed_on"])
     assert not after["signature"] and not after["signed_on"]
 

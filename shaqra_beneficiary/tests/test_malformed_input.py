@@ -426,11 +426,6 @@ class TestMalformedBackend(MalformedMixin, ShaqraCommitteeCommon):
                 watch,
             ),
             _Case(
-                "request.write.description.overlong",
-                lambda: target.write({"description": LONG * 2}),
-                watch,
-            ),
-            _Case(
                 "request.create.service_type.wrong_type",
                 lambda: reception["shaqra.request"].create(
                     {"beneficiary_id": self.ben.id, "service_type_id": "food"}
@@ -451,7 +446,7 @@ class TestMalformedBackend(MalformedMixin, ShaqraCommitteeCommon):
             self.decision.read(["decision", "approved_amount"]),
             self.agenda_request.read(["decision", "approved_amount", "stage_id"]),
         )
-        amounts = dict(BAD_AMOUNTS, zero_approved=0, wrong_type="ten thousand")
+        amounts = dict(BAD_AMOUNTS, wrong_type="ten thousand")
         return [
             _Case(
                 f"decision.write.approved_amount.{key}",
@@ -630,7 +625,6 @@ class TestMalformedPortal(MalformedMixin, ShaqraPortalCommon):
         "service_type_id.empty": {"service_type_id": ""},
         "service_type_id.unpublished": {"service_type_id": "UNPUBLISHED"},
         "criteria_read.missing": {"criteria_read": None},
-        "description.overlong": {"description": LONG},
     }
     CORRECTION_BAD = {
         "household_size.superscript": {"household_size": SUPERSCRIPT},
