@@ -1298,3 +1298,41 @@ def test_item16_e2_demo_attachments_belong_to_one_request(world):
         attachment: requests_ for attachment, requests_ in owners.items() if len(requests_) > 1
     }
     assert not shared, f"attachments linked to the lines of several requests: {shared}"
+
+
+def test_item07_art4_acknowledging_over_external_json_rpc_records_ip_and_browser(world):
+    """The same through /jsonrpc (execute_kw with login and password)."""
+    ack = _ack(world, "shaqra_policy_acknowledgement_hr_demo")
+
+    def execute(method, *args):
+        payload = {
+            "jsonrpc": "2.0",
+            "method": "call",
+            "id": 1,
+            "params": {
+                "service": "object",
+                "method": "execute_kw",
+                "args": [
+                    world.db,
+                    world.hr.uid,
+                    "hr",
+                    "shaqra.policy.acknowledgement",
+                    method,
+                    list(args),
+                ],
+            },
+        }
+        body = requests.post(f"{world.url}/jsonrpc", json=payload, timeout=60).json()
+        assert "error" not in body, body["error"]
+        return body["result"]
+
+    execute(
+        "write",
+        [ack],
+        {"declaration_accepted": True, "signature": _signature(), "signed_by": "HR Demo"},
+    )
+    execute("action_acknowledge", [ack])
+    after = read_one(world.admin, "shaqra.policy.acknowledgement", ack, ACK_FIELDS)
+    assert after["state"] == "acknowledged"
+    assert after["ip_address"], "no IP address recorded for a /jsonrpc acknowledgement"
+    assert after["user_agent"], "no browser recorded for a /jsonrpc acknowledgement"
