@@ -27,3 +27,6 @@ from . import test_committee_i18n
 from . import test_request_access
 from . import test_policy_evidence
 from . import test_notification_evidence
+from . import test_access_matrix
+from . import test_idor_routes
+from . import test_malformed_input

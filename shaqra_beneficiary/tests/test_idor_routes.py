@@ -1,0 +1,612 @@
+"""IDOR suite (policy E2, C4, F3, ART4): every portal and public route of the
+add-on, tried with another user's ids, with no, a wrong or another record's
+token, and anonymously. None may leak: the answer is 403/404, a redirect to
+the login page or a form error, never a 500, never the other record's data,
+and nothing changes.
+
+The routes are read from the routing map (every route whose controller
+method is declared in this add-on), so a new route without cases here fails
+``test_e2_every_declared_route_has_idor_cases``.
+"""
+
+import json
+
+from odoo.tests import tagged
+from odoo.tools import mute_logger
+
+from .suite_data import SIGNATURE
+from .test_portal_common import PDF, ShaqraPortalCommon
+
+MODULE_PREFIX = "odoo.addons.shaqra_beneficiary."
+SECRET_PDF = PDF + b"% IDOR-SECRET-FILE-OF-BENEFICIARY-TWO\n"
+LOGIN_REDIRECT = "login"
+REDIRECT_CODES = (301, 302, 303, 307, 308)
+
+
+def declared_routes(env):
+    """{route: routing} of the routes whose endpoint this add-on declares."""
+    routes = {}
+    for rule in env["ir.http"].routing_map().iter_rules():
+        method = getattr(rule.endpoint, "func", None)
+        owner = getattr(method, "__self__", None)
+        if owner is None:
+            continue
+        name = method.__name__
+        if any(
+            name in cls.__dict__ and cls.__module__.startswith(MODULE_PREFIX)
+            for cls in type(owner).mro()
+        ):
+            routes[rule.rule] = rule.endpoint.routing
+    return routes
+
+
+@tagged("post_install", "-at_install")
+class TestIdorRoutes(ShaqraPortalCommon):
+    """Policy E2: no route serves or changes another person's record."""
+
+    # route -> name of the method holding its cases
+    ROUTE_CASES = {
+        "/my/requests": "_cases_request_list",
+        "/my/requests/page/<int:page>": "_cases_request_list",
+        "/my/requests/<int:request_id>": "_cases_request_page",
+        "/my/requests/<int:request_id>/upload/<int:line_id>": "_cases_request_upload",
+        "/my/requests/<int:request_id>/document/<int:attachment_id>": "_cases_request_document",
+        "/my/requests/<int:request_id>/sign": "_cases_request_sign",
+        "/my/requests/new": "_cases_request_new",
+        "/my/notices": "_cases_notices",
+        "/my/notices/page/<int:page>": "_cases_notices",
+        "/my/account": "_cases_account",
+        "/my/beneficiary": "_cases_beneficiary",
+        "/my/beneficiary/correction": "_cases_correction",
+        "/my/policies": "_cases_policies",
+        "/my/policies/<int:policy_id>": "_cases_policy_page",
+        "/my/policies/<int:policy_id>/acknowledge": "_cases_policy_acknowledge",
+        "/shaqra/policy/compliance.xlsx": "_cases_compliance_xlsx",
+    }
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.request_one.description = "IDOR-SECRET-DESCRIPTION-ONE"
+        cls.request_two = env["shaqra.request"].create(
+            {
+                "beneficiary_id": cls.beneficiary_two.id,
+                "service_type_id": cls.service.id,
+                "channel": "portal",
+            }
+        )
+        cls.token_two = cls.request_two._portal_ensure_token()
+        cls.line_two = cls.request_two.requirement_line_ids[:1]
+        cls.document_two = env["ir.attachment"].create(
+            {
+                "name": "two-id.pdf",
+                "raw": SECRET_PDF,
+                "res_model": "shaqra.request",
+                "res_id": cls.request_two.id,
+            }
+        )
+        cls.line_two.attachment_ids = cls.document_two
+        # An admin-only file that belongs to no request at all.
+        cls.admin_file = env["ir.attachment"].create(
+            {"name": "board.pdf", "raw": PDF + b"% IDOR-ADMIN-ONLY\n"}
+        )
+        cls.notice_one = env["shaqra.notification"].create(
+            {
+                "beneficiary_id": cls.beneficiary_one.id,
+                "request_id": cls.request_one.id,
+                "channel": "portal",
+                "subject": "IDOR-NOTICE-OF-ONE",
+                "body": "<p>IDOR-NOTICE-OF-ONE</p>",
+            }
+        )
+        cls.correction_one = env["shaqra.data.change.request"].create(
+            {
+                "beneficiary_id": cls.beneficiary_one.id,
+                "note": "IDOR-CORRECTION-OF-ONE",
+                "line_ids": [(0, 0, {"field_name": "mobile", "new_value": "+966511112222"})],
+            }
+        )
+        Policy = env["shaqra.policy"]
+        # Distributed to beneficiary one only (a contractor's document).
+        cls.policy_one = Policy.create(
+            {
+                "name": "IDOR-POLICY-OF-ONE",
+                "code": "IDOR-ONE",
+                "body": "<p>IDOR-POLICY-TEXT-OF-ONE</p>",
+                "audience_partner": True,
+                "audience_employee": False,
+                "audience_beneficiary": False,
+                "audience_public": False,
+            }
+        )
+        cls.policy_one.action_approve()
+        cls.policy_one.action_publish()
+        Ack = env["shaqra.policy.acknowledgement"]
+        Ack.search([("policy_id", "=", cls.policy_one.id)]).unlink()
+        cls.ack_one = Ack.create(
+            {"policy_id": cls.policy_one.id, "partner_id": cls.user_one.partner_id.id}
+        )
+        cls.policy_draft = Policy.create(
+            {"name": "IDOR-DRAFT-POLICY", "code": "IDOR-DRAFT", "body": "<p>IDOR-DRAFT</p>"}
+        )
+        cls.user_employee = cls.user_staff
+        cls.markers_one = [
+            cls.request_one.name,
+            "IDOR-SECRET-DESCRIPTION-ONE",
+            "Beneficiary One",
+            "one@example.com",
+            "1000000008",
+            cls.token_one,
+            "IDOR-NOTICE-OF-ONE",
+            "IDOR-CORRECTION-OF-ONE",
+            "IDOR-POLICY-OF-ONE",
+            "IDOR-POLICY-TEXT-OF-ONE",
+            "IDOR-DRAFT",
+        ]
+        cls.markers_two = [
+            cls.request_two.name,
+            cls.token_two,
+            "IDOR-SECRET-FILE-OF-BENEFICIARY-TWO",
+            "IDOR-ADMIN-ONLY",
+        ]
+
+    # ------------------------------------------------------------------
+    # Requests and checks
+    # ------------------------------------------------------------------
+
+    def _as(self, who):
+        """Log in as "one", "two", "employee" or None (anonymous)."""
+        logins = {"one": "t_benef_one", "two": "t_benef_two", "employee": "t_portal_staff"}
+        if who is None:
+            self.authenticate(None, None)
+        else:
+            self.authenticate(logins[who], logins[who])
+
+    def _get(self, url):
+        with mute_logger("odoo.http", "werkzeug"):
+            return self.url_open(url, allow_redirects=False)
+
+    def _post(self, url, data=None, files=None):
+        data = dict(data or {}, csrf_token=self._csrf())
+        with mute_logger("odoo.http", "werkzeug"):
+            return self.url_open(url, data=data, files=files, allow_redirects=False)
+
+    def _json(self, url, params):
+        payload = {"jsonrpc": "2.0", "method": "call", "id": 1, "params": params}
+        with mute_logger("odoo.http", "werkzeug"):
+            return self.url_open(
+                url,
+                data=json.dumps(payload),
+                headers={"Content-Type": "application/json"},
+                allow_redirects=False,
+            )
+
+    def _leaks(self, response, markers):
+        text = response.content.decode("utf-8", "replace") + response.headers.get("Location", "")
+        return [marker for marker in markers if marker and marker in text]
+
+    def _check(self, failures, label, response, markers, allow_200=False):
+        """Append to ``failures`` what is wrong with ``response`` (a refused IDOR)."""
+        status = response.status_code
+        leaked = self._leaks(response, markers)
+        if leaked:
+            failures.append(f"{label}: HTTP {status} leaks {leaked}")
+        if status >= 500:
+            failures.append(f"{label}: HTTP {status} (server error)")
+            return
+        if status in REDIRECT_CODES:
+            location = response.headers.get("Location", "")
+            if LOGIN_REDIRECT not in location and not allow_200:
+                failures.append(f"{label}: redirects to {location}, not to the login page")
+            return
+        if status in (400, 403, 404):
+            return
+        content_type = response.headers.get("Content-Type", "")
+        if status == 200 and "json" in content_type:
+            body = response.json()
+            result = body.get("result")
+            if "error" in body or (isinstance(result, dict) and result.get("error")):
+                return
+            failures.append(f"{label}: JSON call accepted: {str(body)[:200]}")
+            return
+        if status == 200 and allow_200:
+            return
+        failures.append(f"{label}: HTTP {status} ({content_type}) served")
+
+    def _run_cases(self, route):
+        failures = []
+        getattr(self, self.ROUTE_CASES[route])(failures)
+        self.assertFalse(failures, f"{route} leaks or changes:\n" + "\n".join(failures))
+
+    # ------------------------------------------------------------------
+    # Cases per route
+    # ------------------------------------------------------------------
+
+    def _cases_request_list(self, failures):
+        for url in ("/my/requests", "/my/requests/page/2", "/my/requests?filterby=all"):
+            self._as(None)
+            self._check(failures, f"anonymous GET {url}", self._get(url), self.markers_one)
+            self._as("two")
+            self._check(
+                failures, f"other user GET {url}", self._get(url), self.markers_one, allow_200=True
+            )
+
+    def _request_urls(self, path=""):
+        """(label, url) of request one with no, wrong and another record's token."""
+        base = f"/my/requests/{self.request_one.id}{path}"
+        wrong = self.token_one[:-4] + ("0000" if self.token_one[-4:] != "0000" else "1111")
+        return [
+            ("no token", base),
+            ("wrong token", f"{base}?access_token={wrong}"),
+            ("empty token", f"{base}?access_token="),
+            ("other record's token", f"{base}?access_token={self.token_two}"),
+        ]
+
+    def _cases_request_page(self, failures):
+        for who in (None, "two", "employee"):
+            self._as(who)
+            for label, url in self._request_urls():
+                self._check(
+                    failures,
+                    f"{who or 'anonymous'} {label} GET {url}",
+                    self._get(url),
+                    self.markers_one,
+                )
+        # A missing id answers like a forbidden one.
+        self._as("two")
+        self._check(failures, "other user GET missing id", self._get("/my/requests/999999999"), [])
+
+    def _cases_request_upload(self, failures):
+        Attachment = self.env["ir.attachment"]
+        before = Attachment.search_count([("res_model", "=", "shaqra.request")])
+        lines_before = len(self.line_id_copy.attachment_ids), len(self.line_two.attachment_ids)
+        files = {"document": ("mine.pdf", PDF)}
+        for who in (None, "two", "employee"):
+            self._as(who)
+            for label, url in self._request_urls(f"/upload/{self.line_id_copy.id}"):
+                self._check(
+                    failures,
+                    f"{who or 'anonymous'} {label} POST {url}",
+                    self._post(url, files=files),
+                    self.markers_one,
+                )
+        # The owner cannot reach a line of someone else's request through their own.
+        self._as("one")
+        url = f"/my/requests/{self.request_one.id}/upload/{self.line_two.id}"
+        self._check(
+            failures,
+            f"owner POST other request's line {url}",
+            self._post(url, files=files),
+            self.markers_two,
+        )
+        url = f"/my/requests/{self.request_two.id}/upload/{self.line_two.id}"
+        self._check(
+            failures,
+            f"owner POST other request {url}",
+            self._post(url, files=files),
+            self.markers_two,
+        )
+        self.env.invalidate_all()
+        if Attachment.search_count([("res_model", "=", "shaqra.request")]) != before:
+            failures.append("an upload was stored")
+        lines_after = len(self.line_id_copy.attachment_ids), len(self.line_two.attachment_ids)
+        if lines_after != lines_before:
+            failures.append(f"requirement lines changed: {lines_before} -> {lines_after}")
+
+    def _cases_request_document(self, failures):
+        for who in (None, "two", "employee"):
+            self._as(who)
+            for label, url in self._request_urls(f"/document/{self.document_one.id}"):
+                response = self._get(url)
+                self._check(
+                    failures, f"{who or 'anonymous'} {label} GET {url}", response, self.markers_one
+                )
+                if response.content == PDF:
+                    failures.append(f"{who or 'anonymous'} {label} GET {url}: file served")
+        # Item 1: a file linked to the owner's own line that is not the request's.
+        self.line_id_copy.sudo().attachment_ids = [
+            (4, self.document_two.id),
+            (4, self.admin_file.id),
+        ]
+        for who in ("one", None):
+            self._as(who)
+            token = f"?access_token={self.token_one}"
+            for attachment in (self.document_two, self.admin_file):
+                url = f"/my/requests/{self.request_one.id}/document/{attachment.id}{token}"
+                self._check(
+                    failures,
+                    f"{who or 'anonymous'} GET foreign file {url}",
+                    self._get(url),
+                    self.markers_two,
+                )
+        self.line_id_copy.sudo().attachment_ids = [
+            (3, self.document_two.id),
+            (3, self.admin_file.id),
+        ]
+        # Another request's document through one's own request, and directly.
+        self._as("one")
+        for url in (
+            f"/my/requests/{self.request_one.id}/document/{self.document_two.id}",
+            f"/my/requests/{self.request_two.id}/document/{self.document_two.id}",
+            f"/my/requests/{self.request_two.id}/document/{self.document_two.id}"
+            f"?access_token={self.token_one}",
+        ):
+            self._check(
+                failures, f"owner GET other's document {url}", self._get(url), self.markers_two
+            )
+
+    def _cases_request_sign(self, failures):
+        params = {"name": "Intruder", "signature": SIGNATURE}
+        cases = [
+            (who, label, url)
+            for who in (None, "two", "employee")
+            for label, url in self._request_urls("/sign")
+        ]
+        # Item 16: holding the link is not being the beneficiary.
+        cases += [
+            (
+                None,
+                "right token, not logged in",
+                f"/my/requests/{self.request_one.id}/sign?access_token={self.token_one}",
+            ),
+            (
+                "two",
+                "right token, other user",
+                f"/my/requests/{self.request_one.id}/sign?access_token={self.token_one}",
+            ),
+        ]
+        for who, label, url in cases:
+            self._as(who)
+            self._check(
+                failures,
+                f"{who or 'anonymous'} {label} sign {url}",
+                self._json(url, params),
+                self.markers_one,
+            )
+            self._check(
+                failures,
+                f"{who or 'anonymous'} {label} sign (token in body)",
+                self._json(
+                    url.split("?")[0], dict(params, access_token=url.partition("access_token=")[2])
+                ),
+                self.markers_one,
+            )
+        self.env.invalidate_all()
+        if self.request_one.signature or self.request_one.signed_on:
+            failures.append(f"request one was signed by {self.request_one.signed_by!r}")
+
+    def _cases_request_new(self, failures):
+        Request = self.env["shaqra.request"]
+        before = Request.search_count([("beneficiary_id", "=", self.beneficiary_one.id)])
+        self._as(None)
+        self._check(
+            failures,
+            "anonymous GET /my/requests/new",
+            self._get("/my/requests/new"),
+            self.markers_one,
+        )
+        self._check(
+            failures,
+            "anonymous POST /my/requests/new",
+            self._post(
+                "/my/requests/new", {"service_type_id": self.service.id, "criteria_read": "1"}
+            ),
+            self.markers_one,
+        )
+        # Another beneficiary slips beneficiary one's ids into the form.
+        self._as("two")
+        files = {
+            f"document_{r.id}": ("id.pdf", PDF)
+            for r in self.service.requirement_ids
+            if r.document_required
+        }
+        response = self._post(
+            "/my/requests/new",
+            {
+                "service_type_id": self.service.id,
+                "criteria_read": "1",
+                "beneficiary_id": self.beneficiary_one.id,
+                "partner_id": self.user_one.partner_id.id,
+            },
+            files=files,
+        )
+        self._check(
+            failures,
+            "other user POST /my/requests/new with ids of one",
+            response,
+            self.markers_one,
+            allow_200=True,
+        )
+        self.env.invalidate_all()
+        if Request.search_count([("beneficiary_id", "=", self.beneficiary_one.id)]) != before:
+            failures.append("a request was created on beneficiary one's file")
+
+    def _cases_notices(self, failures):
+        for url in ("/my/notices", "/my/notices/page/2"):
+            self._as(None)
+            self._check(failures, f"anonymous GET {url}", self._get(url), self.markers_one)
+            self._as("two")
+            self._check(
+                failures, f"other user GET {url}", self._get(url), self.markers_one, allow_200=True
+            )
+
+    def _cases_account(self, failures):
+        partner_two = self.user_two.partner_id
+        name_two, email_one = partner_two.name, self.user_one.partner_id.email
+        self._as(None)
+        self._check(
+            failures, "anonymous GET /my/account", self._get("/my/account"), self.markers_one
+        )
+        self._check(
+            failures,
+            "anonymous POST /my/account",
+            self._post("/my/account", {"name": "Hacked"}),
+            self.markers_one,
+        )
+        self._as("two")
+        response = self._post(
+            "/my/account",
+            {
+                "name": "Hacked Name",
+                "email": "hacked@example.com",
+                "partner_id": self.user_one.partner_id.id,
+            },
+        )
+        self._check(
+            failures, "other user POST /my/account", response, self.markers_one, allow_200=True
+        )
+        self.env.invalidate_all()
+        if partner_two.name != name_two:
+            failures.append(
+                f"F3: the beneficiary's name changed without review: {partner_two.name!r}"
+            )
+        if self.user_one.partner_id.email != email_one:
+            failures.append("beneficiary one's e-mail changed")
+
+    def _cases_beneficiary(self, failures):
+        self._as(None)
+        self._check(
+            failures,
+            "anonymous GET /my/beneficiary",
+            self._get("/my/beneficiary"),
+            self.markers_one,
+        )
+        self._as("two")
+        for url in (
+            "/my/beneficiary",
+            f"/my/beneficiary?beneficiary_id={self.beneficiary_one.id}",
+        ):
+            self._check(
+                failures, f"other user GET {url}", self._get(url), self.markers_one, allow_200=True
+            )
+
+    def _cases_correction(self, failures):
+        Correction = self.env["shaqra.data.change.request"]
+        before = Correction.search_count([("beneficiary_id", "=", self.beneficiary_one.id)])
+        self._as(None)
+        self._check(
+            failures,
+            "anonymous POST /my/beneficiary/correction",
+            self._post("/my/beneficiary/correction", {"mobile": "+966533334444"}),
+            self.markers_one,
+        )
+        self._as("two")
+        response = self._post(
+            "/my/beneficiary/correction",
+            {"mobile": "+966533334444", "beneficiary_id": self.beneficiary_one.id},
+        )
+        self._check(
+            failures,
+            "other user POST correction with one's id",
+            response,
+            self.markers_one,
+            allow_200=True,
+        )
+        self.env.invalidate_all()
+        if Correction.search_count([("beneficiary_id", "=", self.beneficiary_one.id)]) != before:
+            failures.append("a correction was filed on beneficiary one's file")
+
+    def _cases_policies(self, failures):
+        self._as(None)
+        self._check(
+            failures, "anonymous GET /my/policies", self._get("/my/policies"), self.markers_one
+        )
+        self._as("two")
+        self._check(
+            failures,
+            "other user GET /my/policies",
+            self._get("/my/policies"),
+            self.markers_one,
+            allow_200=True,
+        )
+
+    def _cases_policy_page(self, failures):
+        for who in (None, "two"):
+            self._as(who)
+            for policy in (self.policy_one, self.policy_draft):
+                url = f"/my/policies/{policy.id}"
+                self._check(
+                    failures, f"{who or 'anonymous'} GET {url}", self._get(url), self.markers_one
+                )
+
+    def _cases_policy_acknowledge(self, failures):
+        params = {"name": "Intruder", "signature": SIGNATURE}
+        for who in (None, "two", "employee"):
+            self._as(who)
+            for policy in (self.policy_one, self.policy_draft):
+                url = f"/my/policies/{policy.id}/acknowledge"
+                self._check(
+                    failures,
+                    f"{who or 'anonymous'} acknowledge {url}",
+                    self._json(url, params),
+                    self.markers_one,
+                )
+        self.env.invalidate_all()
+        if self.ack_one.state != "pending" or self.ack_one.signature:
+            failures.append("beneficiary one's acknowledgement was signed by someone else")
+
+    def _cases_compliance_xlsx(self, failures):
+        url = f"/shaqra/policy/compliance.xlsx?policy_id={self.policy_one.id}"
+        for who in (None, "two", "employee"):
+            self._as(who)
+            response = self._get(url)
+            self._check(failures, f"{who or 'anonymous'} GET {url}", response, self.markers_one)
+            if response.content[:2] == b"PK":
+                failures.append(f"{who or 'anonymous'} GET {url}: the workbook was served")
+
+    # ------------------------------------------------------------------
+    # Tests
+    # ------------------------------------------------------------------
+
+    def test_e2_every_declared_route_has_idor_cases(self):
+        routes = declared_routes(self.env)
+        self.assertIn("/my/requests/<int:request_id>", routes, "routes could not be enumerated")
+        missing = sorted(set(routes) - set(self.ROUTE_CASES))
+        self.assertFalse(
+            missing, f"Routes without IDOR cases (add them to ROUTE_CASES): {missing}"
+        )
+        stale = sorted(set(self.ROUTE_CASES) - set(routes))
+        self.assertFalse(stale, f"IDOR cases for routes that no longer exist: {stale}")
+
+    def test_e2_idor_request_list(self):
+        self._run_cases("/my/requests")
+
+    def test_e2_idor_request_page(self):
+        self._run_cases("/my/requests/<int:request_id>")
+
+    def test_e2_idor_request_upload(self):
+        self._run_cases("/my/requests/<int:request_id>/upload/<int:line_id>")
+
+    def test_e2_idor_request_document_item1(self):
+        self._run_cases("/my/requests/<int:request_id>/document/<int:attachment_id>")
+
+    def test_c4_idor_request_sign_item16(self):
+        self._run_cases("/my/requests/<int:request_id>/sign")
+
+    def test_e2_idor_request_new(self):
+        self._run_cases("/my/requests/new")
+
+    def test_e2_idor_notices(self):
+        self._run_cases("/my/notices")
+
+    def test_f3_idor_account_item13(self):
+        self._run_cases("/my/account")
+
+    def test_e2_idor_beneficiary(self):
+        self._run_cases("/my/beneficiary")
+
+    def test_f3_idor_correction(self):
+        self._run_cases("/my/beneficiary/correction")
+
+    def test_art4_idor_policies(self):
+        self._run_cases("/my/policies")
+
+    def test_art4_idor_policy_page(self):
+        self._run_cases("/my/policies/<int:policy_id>")
+
+    def test_art4_idor_policy_acknowledge(self):
+        self._run_cases("/my/policies/<int:policy_id>/acknowledge")
+
+    def test_art4_idor_compliance_xlsx(self):
+        self._run_cases("/shaqra/policy/compliance.xlsx")
