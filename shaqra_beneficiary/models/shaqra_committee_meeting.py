@@ -1,5 +1,5 @@
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools.hijri import format_gregorian, format_hijri
 
@@ -124,6 +124,21 @@ class ShaqraCommitteeMeeting(models.Model):
     def _compute_is_member(self):
         for meeting in self:
             meeting.is_member = self.env.user in meeting.committee_id.member_ids
+
+    @api.constrains("attendee_ids", "committee_id")
+    def _check_attendees_are_members(self):
+        """Policy C8: the quorum present counts the committee's members only."""
+        for meeting in self:
+            strangers = meeting.attendee_ids - meeting.committee_id.member_ids
+            if strangers:
+                raise ValidationError(
+                    self.env._(
+                        "Only members of committee %(committee)s can be recorded as present "
+                        "(not %(users)s).",
+                        committee=meeting.committee_id.name,
+                        users=", ".join(strangers.mapped("name")),
+                    )
+                )
 
     @api.depends("date")
     def _compute_date_hijri(self):

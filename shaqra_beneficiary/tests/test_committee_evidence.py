@@ -199,6 +199,18 @@ class TestCommitteeEvidence(ShaqraCommitteeCommon):
             Meeting.search_count([("state", "=", "approved"), ("id", "=", meeting.id)]), 0
         )
 
+    def test_c8_only_members_count_as_present(self):
+        request = self._complete_request()
+        meeting = self._open_meeting(request)
+        meeting.decision_ids.write({"decision": "approved"})
+        with self.assertRaises(ValidationError):
+            meeting.write({"attendee_ids": [Command.set((self.member_a | self.member_other).ids)]})
+        with self.assertRaises(UserError):
+            meeting.action_close()
+        meeting = self._fresh(meeting)
+        self.assertFalse(meeting.attendee_ids)
+        self.assertEqual(meeting.state, "in_progress")
+
     def test_c8_quorum_not_reached_minutes_not_approved(self):
         _request, meeting = self._held_meeting()
         meeting.with_user(self.member_a).action_approve()
