@@ -65,6 +65,10 @@ class ShaqraCommitteeDecision(models.Model):
     decision_date = fields.Datetime(readonly=True)
 
     _evidence_fields = ("decided_by_id", "decision_date")
+    # What a client may write on an agenda line (the rest is related or evidence).
+    _WRITABLE_FIELDS = frozenset(
+        {"sequence", "decision", "reason", "approved_amount", "request_id", "meeting_id"}
+    )
 
     _sql_constraints = [
         (
@@ -210,6 +214,20 @@ class ShaqraCommitteeDecision(models.Model):
     def _check_write_allowed(self, vals):
         """Policy C8: an agenda line is not moved, and a closed meeting's
         agenda and decisions are what the members approve: frozen."""
+        computed = set(vals) - self._WRITABLE_FIELDS - set(self._evidence_fields)
+        if computed:
+            raise UserError(
+                self.env._(
+                    "%(fields)s of an agenda item come from its request and meeting and "
+                    "cannot be written.",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        if name in self._fields
+                        else name
+                        for name in sorted(computed)
+                    ),
+                )
+            )
         for field_name in ("request_id", "meeting_id"):
             if field_name in vals and any(
                 line[field_name].id != (vals[field_name] or False) for line in self

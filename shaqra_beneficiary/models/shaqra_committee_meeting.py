@@ -162,6 +162,13 @@ class ShaqraCommitteeMeeting(models.Model):
     def write(self, vals):
         if "name" in vals and not self._evidence_allowed():
             raise UserError(self.env._("The number of a meeting is given by its sequence."))
+        related = {"company_id", "member_ids", "quorum"} & set(vals)
+        if related and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "The company, members and quorum of a meeting are those of its committee."
+                )
+            )
         if "committee_id" in vals and any(
             meeting.committee_id.id != vals["committee_id"] and meeting.decision_ids
             for meeting in self

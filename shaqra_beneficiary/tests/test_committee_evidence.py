@@ -397,6 +397,28 @@ class TestCommitteeEvidence(ShaqraCommitteeCommon):
         meeting.decision_ids.with_user(self.member_b).unlink()
         self.assertEqual(self._fresh(request).stage_key, "awaiting_committee")
 
+    def test_c8_related_values_of_meetings_and_lines_are_not_written(self):
+        request = self._complete_request()
+        meeting = self._open_meeting(request)
+        line = meeting.decision_ids
+        for vals in (
+            {"committee_id": self.committee_b.id},
+            {"beneficiary_id": self.beneficiary_b.id},
+            {"service_type_id": self.service_b.id},
+            {"meeting_state": "approved"},
+        ):
+            with self.assertRaises(UserError):
+                line.with_user(self.member_a).write(vals)
+        for vals in ({"quorum": 1}, {"member_ids": [Command.link(self.member_other.id)]}):
+            with self.assertRaises(UserError):
+                meeting.with_user(self.member_a).write(vals)
+        line = self._fresh(line)
+        self.assertEqual(line.committee_id, self.committee)
+        self.assertEqual(self._fresh(request).beneficiary_id, self.beneficiary)
+        self.assertEqual(self._fresh(meeting).state, "in_progress")
+        self.assertEqual(self.committee.quorum, 2)
+        self.assertNotIn(self.member_other, self.committee.member_ids)
+
     def test_c8_no_decision_outside_an_open_meeting(self):
         request = self._complete_request()
         draft = (
