@@ -131,11 +131,15 @@ class ShaqraCommitteeDecision(models.Model):
             raise ValidationError(self.env._("The approved amount must be a number."))
         currency = self.env.company.currency_id
         limit = self._max_approved_amount()
+        # Formatted outside the translated calls (the term extractor cannot
+        # read f-strings inside them).
+        shown_amount = f"{amount:,.2f}"
+        shown_limit = f"{limit:,.0f}"
         if amount < 0:
             raise ValidationError(
                 self.env._(
                     "The approved amount cannot be negative (%(amount)s).",
-                    amount=f"{amount:,.2f}",
+                    amount=shown_amount,
                 )
             )
         if amount > limit:
@@ -143,8 +147,8 @@ class ShaqraCommitteeDecision(models.Model):
                 self.env._(
                     "The approved amount %(amount)s is above the limit of %(limit)s %(currency)s "
                     "for one request: check the amount.",
-                    amount=f"{amount:,.2f}",
-                    limit=f"{limit:,.0f}",
+                    amount=shown_amount,
+                    limit=shown_limit,
                     currency=currency.name,
                 )
             )
