@@ -224,8 +224,9 @@ class ShaqraCommitteeMeeting(models.Model):
             raise UserError(self.env._("Only draft meetings can be deleted."))
 
     def unlink(self):
-        # Take the agenda off first: its requests go back to Awaiting committee.
-        self.decision_ids.unlink()
+        # Take a draft's agenda off first: its requests go back to Awaiting
+        # committee (other meetings are refused by _unlink_only_draft).
+        self.filtered(lambda m: m.state == "draft").decision_ids.unlink()
         return super().unlink()
 
     def _check_member(self):

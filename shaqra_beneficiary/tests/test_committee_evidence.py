@@ -676,5 +676,17 @@ class TestCommitteeEvidence(ShaqraCommitteeCommon):
             )
         )
         self.assertEqual(self._fresh(request).stage_key, "committee_review")
+        with self.assertRaises(AccessError):
+            meeting.with_user(self.member_a).unlink()
         meeting.with_user(self.user_manager).unlink()
         self.assertEqual(self._fresh(request).stage_key, "awaiting_committee")
+
+    def test_c8_started_meeting_cannot_be_deleted(self):
+        request = self._complete_request()
+        meeting = self._open_meeting(request)
+        with self.assertRaises(UserError):
+            meeting.with_user(self.user_manager).unlink()
+        meeting = self._fresh(meeting)
+        self.assertTrue(meeting.exists())
+        self.assertEqual(meeting.decision_ids.request_id, request)
+        self.assertEqual(self._fresh(request).stage_key, "committee_review")
