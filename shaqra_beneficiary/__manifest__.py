@@ -20,6 +20,7 @@
         "security/shaqra_beneficiary_groups.xml",
         "security/ir.model.access.csv",
         "security/shaqra_beneficiary_security.xml",
+        "security/shaqra_committee_security.xml",
         "security/shaqra_policy_security.xml",
         "data/resource_calendar_data.xml",
         "data/shaqra_request_data.xml",

@@ -3,6 +3,13 @@ from odoo.exceptions import UserError, ValidationError
 
 from .shaqra_request import DECISIONS
 
+# The largest amount a committee may approve on one request unless the
+# system parameter below says otherwise (company currency). A sanity bound
+# against typing errors, far above any aid the association gives, and low
+# enough for the decision letter to spell the amount in Arabic words.
+MAX_APPROVED_AMOUNT = 10_000_000
+MAX_APPROVED_AMOUNT_PARAM = "shaqra_beneficiary.max_approved_amount"
+
 
 class ShaqraCommitteeDecision(models.Model):
     """One request on a meeting's agenda and the committee's decision on it.
@@ -21,11 +28,16 @@ class ShaqraCommitteeDecision(models.Model):
       *Awaiting committee* again, a new clock of 15 working days starts
       from that new completion day.
 
-    A decision can be changed while the minutes are not approved and the
-    request is still in *Committee review* or *Decided*.
+    A decision is recorded and changed only while its meeting is in
+    progress, by a member of the meeting's committee, and while the request
+    is still in *Committee review* or *Decided* (policy C8). Who recorded it
+    and when (``decided_by_id``, ``decision_date``) are evidence set by the
+    decision itself; a decided line stays on the agenda; once the meeting
+    is closed the agenda and its decisions are frozen.
     """
 
     _name = "shaqra.committee.decision"
+    _inherit = ["shaqra.evidence.mixin"]
     _description = "Committee Decision"
     _order = "meeting_id, sequence, id"
     _rec_name = "request_id"
@@ -51,6 +63,12 @@ class ShaqraCommitteeDecision(models.Model):
     approved_amount = fields.Monetary()
     decided_by_id = fields.Many2one("res.users", string="Recorded By", readonly=True)
     decision_date = fields.Datetime(readonly=True)
+
+    _evidence_fields = ("decided_by_id", "decision_date")
+    # What a client may write on an agenda line (the rest is related or evidence).
+    _WRITABLE_FIELDS = frozenset(
+        {"sequence", "decision", "reason", "approved_amount", "request_id", "meeting_id"}
+    )
 
     _sql_constraints = [
         (
@@ -84,9 +102,61 @@ class ShaqraCommitteeDecision(models.Model):
                         request=line.request_id.name,
                     )
                 )
+            line._check_approved_amount_value(line.approved_amount)
+
+    @api.model
+    def _max_approved_amount(self):
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(MAX_APPROVED_AMOUNT_PARAM, MAX_APPROVED_AMOUNT)
+        )
+        try:
+            value = float(value)
+        except (TypeError, ValueError):
+            value = MAX_APPROVED_AMOUNT
+        return value if value > 0 else MAX_APPROVED_AMOUNT
+
+    @api.model
+    def _check_approved_amount_value(self, amount):
+        """An approved amount is zero (no money: a service in kind) or a
+        positive amount up to the limit: never negative, never absurd."""
+        if not amount:
+            return
+        try:
+            amount = float(amount)
+        except (TypeError, ValueError):
+            amount = float("nan")
+        if amount != amount:  # not a number (NaN)
+            raise ValidationError(self.env._("The approved amount must be a number."))
+        currency = self.env.company.currency_id
+        limit = self._max_approved_amount()
+        # Formatted outside the translated calls (the term extractor cannot
+        # read f-strings inside them).
+        shown_amount = f"{amount:,.2f}"
+        shown_limit = f"{limit:,.0f}"
+        if amount < 0:
+            raise ValidationError(
+                self.env._(
+                    "The approved amount cannot be negative (%(amount)s).",
+                    amount=shown_amount,
+                )
+            )
+        if amount > limit:
+            raise ValidationError(
+                self.env._(
+                    "The approved amount %(amount)s is above the limit of %(limit)s %(currency)s "
+                    "for one request: check the amount.",
+                    amount=shown_amount,
+                    limit=shown_limit,
+                    currency=currency.name,
+                )
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._check_approved_amount_value(vals.get("approved_amount"))
         lines = super().create(vals_list)
         for line in lines:
             request = line.request_id
@@ -94,6 +164,7 @@ class ShaqraCommitteeDecision(models.Model):
                 raise UserError(
                     self.env._("Requests can be added only to a meeting not yet held.")
                 )
+            line.meeting_id._check_member()
             if request.committee_id != line.committee_id:
                 raise UserError(
                     self.env._(
@@ -122,20 +193,78 @@ class ShaqraCommitteeDecision(models.Model):
         return lines
 
     def write(self, vals):
-        if {"request_id", "meeting_id"} & set(vals) and self.filtered("decision_date"):
-            raise UserError(self.env._("A decided agenda item cannot be moved."))
+        if not self.env.su:
+            # Access rights and record rules first: a clear "no access" for
+            # those who may not write decisions at all.
+            self.check_access("write")
+            self._check_write_allowed(vals)
+        if "approved_amount" in vals:
+            self._check_approved_amount_value(vals["approved_amount"])
         decided = {"decision", "reason", "approved_amount"} & set(vals)
         if decided:
             self._check_can_decide()
+            if "decision" in vals and not vals["decision"] and self.filtered("decision_date"):
+                raise UserError(
+                    self.env._(
+                        "A recorded decision cannot be cleared: record the decision the "
+                        "committee took instead."
+                    )
+                )
         result = super().write(vals)
         if decided:
             self.filtered("decision")._apply_decision()
         return result
 
+    def _check_write_allowed(self, vals):
+        """Policy C8: an agenda line is not moved, and a closed meeting's
+        agenda and decisions are what the members approve: frozen."""
+        computed = set(vals) - self._WRITABLE_FIELDS - set(self._evidence_fields)
+        if computed:
+            raise UserError(
+                self.env._(
+                    "%(fields)s of an agenda item come from its request and meeting and "
+                    "cannot be written.",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        if name in self._fields
+                        else name
+                        for name in sorted(computed)
+                    ),
+                )
+            )
+        for field_name in ("request_id", "meeting_id"):
+            if field_name in vals and any(
+                line[field_name].id != (vals[field_name] or False) for line in self
+            ):
+                raise UserError(
+                    self.env._(
+                        "An agenda item cannot be moved to another request or meeting: "
+                        "take it off the agenda and add the other request instead."
+                    )
+                )
+        closed = self.filtered(lambda line: line.meeting_id.state not in ("draft", "in_progress"))
+        if closed and not self._evidence_allowed():
+            raise UserError(
+                self.env._(
+                    "Meeting %(meeting)s is closed: its agenda and decisions are the minutes "
+                    "the members approve and can no longer be changed (policy C8).",
+                    meeting=closed[0].meeting_id.name,
+                )
+            )
+
     @api.ondelete(at_uninstall=False)
     def _unlink_undecided_only(self):
-        if self.filtered("decision_date"):
+        if self.filtered(lambda line: line.decision or line.decision_date):
             raise UserError(self.env._("A decided request cannot be taken off the agenda."))
+        closed = self.filtered(lambda line: line.meeting_id.state not in ("draft", "in_progress"))
+        if closed:
+            raise UserError(
+                self.env._(
+                    "Meeting %(meeting)s is closed: its agenda can no longer be changed.",
+                    meeting=closed[0].meeting_id.name,
+                )
+            )
+        self.meeting_id._check_member()
 
     def unlink(self):
         review = self.request_id.filtered(lambda r: r.stage_key == "committee_review")
@@ -189,7 +318,7 @@ class ShaqraCommitteeDecision(models.Model):
         decided = self.env.ref("shaqra_beneficiary.shaqra_request_stage_decided")
         completeness = self.env.ref("shaqra_beneficiary.shaqra_request_stage_completeness")
         for line in self:
-            line.write({"decided_by_id": self.env.user.id, "decision_date": now})
+            line._evidence_write({"decided_by_id": self.env.user.id, "decision_date": now})
             vals = {
                 "decision": line.decision,
                 "decision_reason": line.reason,

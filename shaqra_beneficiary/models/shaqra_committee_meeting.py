@@ -1,5 +1,5 @@
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from ..tools.hijri import format_gregorian, format_hijri
 
@@ -16,11 +16,19 @@ class ShaqraCommitteeMeeting(models.Model):
     States: draft (preparing the agenda) -> in progress (decisions are
     recorded) -> held (closed, waiting for the members' approvals) ->
     approved (the minutes are final and locked).
+
+    Evidence (see ``shaqra.evidence.mixin``): the state, the approval date
+    and the number change only through the actions; once the meeting is
+    closed, what the members approve (committee, date, place, attendance,
+    minutes, agenda and decisions) is frozen. A manager may correct the
+    minutes text, date, place or attendance of a closed meeting only
+    through ``_evidence_override`` with a reason, which leaves a trace; a
+    held or approved meeting is never reopened.
     """
 
     _name = "shaqra.committee.meeting"
     _description = "Committee Meeting"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "shaqra.evidence.mixin"]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -71,7 +79,13 @@ class ShaqraCommitteeMeeting(models.Model):
         compute="_compute_request_ids",
         search="_search_request_ids",
     )
-    minutes = fields.Html(help="What was discussed and decided, as the members approve it.")
+    # The minutes discuss every case on the agenda: only committee members
+    # (and managers) read them; reception reads a meeting only for the
+    # number and date of the decision on a request it handles.
+    minutes = fields.Html(
+        help="What was discussed and decided, as the members approve it.",
+        groups="shaqra_beneficiary.group_committee_member",
+    )
     approval_ids = fields.One2many(
         "shaqra.committee.meeting.approval", "meeting_id", string="Approvals", copy=False
     )
@@ -81,6 +95,11 @@ class ShaqraCommitteeMeeting(models.Model):
     user_has_approved = fields.Boolean(compute="_compute_approval_count")
     is_member = fields.Boolean(compute="_compute_is_member")
     date_hijri = fields.Char(string="Hijri Date", compute="_compute_date_hijri")
+
+    _evidence_fields = ("state", "date_approved")
+    _evidence_frozen_fields = ("committee_id", "date", "location", "minutes", "attendee_ids")
+    # What a manager's documented correction may change on a closed meeting.
+    _evidence_correctable_fields = ("date", "location", "minutes", "attendee_ids")
 
     @api.depends("decision_ids.request_id")
     def _compute_request_ids(self):
@@ -93,15 +112,33 @@ class ShaqraCommitteeMeeting(models.Model):
     @api.depends("approval_ids.user_id")
     @api.depends_context("uid")
     def _compute_approval_count(self):
+        # Counted as superuser: reception reads a meeting (number, date) but
+        # not its approvals.
         for meeting in self:
-            meeting.approval_count = len(meeting.approval_ids)
-            meeting.user_has_approved = self.env.user in meeting.approval_ids.user_id
+            approvals = meeting.sudo().approval_ids
+            meeting.approval_count = len(approvals)
+            meeting.user_has_approved = self.env.user in approvals.user_id
 
     @api.depends("committee_id.member_ids")
     @api.depends_context("uid")
     def _compute_is_member(self):
         for meeting in self:
             meeting.is_member = self.env.user in meeting.committee_id.member_ids
+
+    @api.constrains("attendee_ids", "committee_id")
+    def _check_attendees_are_members(self):
+        """Policy C8: the quorum present counts the committee's members only."""
+        for meeting in self:
+            strangers = meeting.attendee_ids - meeting.committee_id.member_ids
+            if strangers:
+                raise ValidationError(
+                    self.env._(
+                        "Only members of committee %(committee)s can be recorded as present "
+                        "(not %(users)s).",
+                        committee=meeting.committee_id.name,
+                        users=", ".join(strangers.mapped("name")),
+                    )
+                )
 
     @api.depends("date")
     def _compute_date_hijri(self):
@@ -111,29 +148,86 @@ class ShaqraCommitteeMeeting(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        allowed = self._evidence_allowed()
         for vals in vals_list:
-            if vals.get("name", "/") == "/":
+            # A new meeting is a draft with the next number: neither is typed in.
+            if vals.get("state") == "draft":
+                del vals["state"]
+            if not allowed or vals.get("name", "/") == "/":
                 vals["name"] = (
                     self.env["ir.sequence"].next_by_code("shaqra.committee.meeting") or "/"
                 )
         return super().create(vals_list)
 
     def write(self, vals):
-        locked = {"committee_id", "date", "minutes", "attendee_ids"} & set(vals)
-        if locked and self.filtered(lambda m: m.state == "approved"):
+        if "name" in vals and not self._evidence_allowed():
+            raise UserError(self.env._("The number of a meeting is given by its sequence."))
+        related = {"company_id", "member_ids", "quorum"} & set(vals)
+        if related and not self.env.su:
             raise UserError(
-                self.env._("The minutes of an approved meeting cannot be changed (policy C8).")
+                self.env._(
+                    "The company, members and quorum of a meeting are those of its committee."
+                )
             )
-        if "committee_id" in vals and self.decision_ids:
+        if "committee_id" in vals and any(
+            meeting.committee_id.id != vals["committee_id"] and meeting.decision_ids
+            for meeting in self
+        ):
             raise UserError(
                 self.env._("Remove the requests from the agenda before changing the committee.")
             )
         return super().write(vals)
 
+    def _evidence_is_frozen(self):
+        """Policy C8: once closed, the meeting is what the members approve."""
+        return self.state in ("held", "approved")
+
+    def _evidence_frozen_message(self, field_names):
+        labels = ", ".join(
+            self._fields[name]._description_string(self.env) for name in field_names
+        )
+        return self.env._(
+            "Meeting %(meeting)s is closed: its %(fields)s are the minutes the members approve "
+            "and can no longer be changed (policy C8). A manager may correct them with a "
+            "documented override.",
+            meeting=self.name,
+            fields=labels,
+        )
+
+    def _evidence_override(self, vals, reason):
+        """A manager corrects the minutes of a closed meeting, with a reason.
+
+        Only the text, date, place and attendance can be corrected: a closed
+        meeting is never reopened, and its decisions, approvals and number
+        stay what they are.
+        """
+        refused = set(vals) - set(self._evidence_correctable_fields)
+        if refused:
+            raise UserError(
+                self.env._(
+                    "A closed meeting is never reopened and its decisions and approvals stay "
+                    "as recorded: a correction may change only the minutes, date, place and "
+                    "attendance (not %(fields)s).",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env)
+                        if name in self._fields
+                        else name
+                        for name in sorted(refused)
+                    ),
+                )
+            )
+        return super()._evidence_override(vals, reason)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
         if self.filtered(lambda m: m.state != "draft"):
             raise UserError(self.env._("Only draft meetings can be deleted."))
+
+    def unlink(self):
+        # Take a draft's agenda off first: its requests go back to Awaiting
+        # committee (other meetings are refused by _unlink_only_draft).
+        self.filtered(lambda m: m.state == "draft").decision_ids.unlink()
+        return super().unlink()
 
     def _check_member(self):
         for meeting in self:
@@ -147,6 +241,7 @@ class ShaqraCommitteeMeeting(models.Model):
 
     def action_load_agenda(self):
         """Put every request awaiting this committee on the agenda (C5)."""
+        self._check_member()
         for meeting in self:
             if meeting.state not in ("draft", "in_progress"):
                 raise UserError(
@@ -179,7 +274,7 @@ class ShaqraCommitteeMeeting(models.Model):
                 raise UserError(self.env._("Only a draft meeting can be started."))
             if not meeting.decision_ids:
                 raise UserError(self.env._("Put at least one request on the agenda first."))
-        self.write({"state": "in_progress"})
+        self._evidence_write({"state": "in_progress"})
         return True
 
     def action_close(self):
@@ -205,7 +300,7 @@ class ShaqraCommitteeMeeting(models.Model):
                         quorum=meeting.quorum,
                     )
                 )
-        self.write({"state": "held"})
+        self._evidence_write({"state": "held"})
         for meeting in self:
             meeting._schedule_approval_activities()
         return True
@@ -224,8 +319,15 @@ class ShaqraCommitteeMeeting(models.Model):
                 raise UserError(self.env._("Only members of the committee approve its minutes."))
             if self.env.user in meeting.approval_ids.user_id:
                 raise UserError(self.env._("You have already approved these minutes."))
-            self.env["shaqra.committee.meeting.approval"].create(
-                {"meeting_id": meeting.id, "user_id": self.env.user.id}
+            # The approval is the current member's, now: never typed in.
+            self.env["shaqra.committee.meeting.approval"]._evidence_create(
+                [
+                    {
+                        "meeting_id": meeting.id,
+                        "user_id": self.env.user.id,
+                        "date": fields.Datetime.now(),
+                    }
+                ]
             )
             meeting.activity_feedback(
                 ["mail.mail_activity_data_todo"],
@@ -233,7 +335,9 @@ class ShaqraCommitteeMeeting(models.Model):
                 feedback=self.env._("Minutes approved."),
             )
             if len(meeting.approval_ids) >= meeting.quorum:
-                meeting.write({"state": "approved", "date_approved": fields.Datetime.now()})
+                meeting._evidence_write(
+                    {"state": "approved", "date_approved": fields.Datetime.now()}
+                )
                 meeting.activity_unlink(["mail.mail_activity_data_todo"])
                 meeting.message_post(
                     body=self.env._(

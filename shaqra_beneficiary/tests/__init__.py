@@ -30,3 +30,4 @@ from . import test_notification_evidence
 from . import test_access_matrix
 from . import test_idor_routes
 from . import test_malformed_input
+from . import test_committee_evidence

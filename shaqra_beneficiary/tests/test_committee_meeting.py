@@ -1,5 +1,7 @@
+from datetime import date
+
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import freeze_time, tagged
 
 from .common_committee import ShaqraCommitteeCommon
 
@@ -94,16 +96,14 @@ class TestCommitteeMeeting(ShaqraCommitteeCommon):
         self.assertEqual(request.decision, "more_info")
         self.assertFalse(request.date_complete)
         self.assertFalse(request.date_deadline)
-        # Completed again: a new 15-working-day clock starts.
-        request.write({"stage_id": self.stage["awaiting_committee"].id})
-        self.assertTrue(request.date_complete)
-        self.assertEqual(
-            request.date_deadline,
-            # The day of completion is the association's day (Asia/Riyadh).
-            self.company.shaqra_deadline_for(
-                request._local_date(request.date_complete), self.service.response_days
-            ),
-        )
+        # Completed again on Sunday 2026-11-01 10:00 in Riyadh, no holiday: a
+        # new clock of 15 working days (Sunday to Thursday) starts the next
+        # working day and ends on Sunday 2026-11-22.
+        with freeze_time("2026-11-01 07:00:00"):
+            request.action_send_to_committee()
+        self.assertEqual(request.stage_key, "awaiting_committee")
+        self.assertEqual(str(request.date_complete), "2026-11-01 07:00:00")
+        self.assertEqual(request.date_deadline, date(2026, 11, 22))
 
     def test_c8_decision_frozen_once_request_moved_on(self):
         request = self._complete_request()
@@ -145,7 +145,7 @@ class TestCommitteeMeeting(ShaqraCommitteeCommon):
         self.assertEqual(meeting.approval_ids.user_id, self.member_a | self.member_c)
         self.assertFalse(meeting.activity_ids)
         with self.assertRaises(UserError):
-            meeting.write({"minutes": "<p>changed</p>"})
+            meeting.with_user(self.member_a).write({"minutes": "<p>changed</p>"})
 
     def test_c8_quorum_cannot_exceed_members(self):
         with self.assertRaises(ValidationError):

@@ -41,9 +41,10 @@ registry.category("web_tour.tours").add("shaqra_committee_decision_tour", {
             run: "click",
         },
         {
+            // By value: the labels are in the user's language (Arabic).
             content: "Approve the request",
             trigger: `${decisions} .o_data_row td[name='decision'] select`,
-            run: "selectByLabel Approved",
+            run: 'select "approved"',
         },
         {
             content: "Set the approved amount",
