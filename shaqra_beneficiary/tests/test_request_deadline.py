@@ -34,6 +34,32 @@ class TestRequestDeadline(ShaqraRequestCommon):
         request = self._complete_at("2026-11-01 07:00:00")
         self.assertEqual(request.date_deadline, date(2026, 11, 23))
 
+    def test_c6_deadline_crosses_weekend_and_holiday(self):
+        # Complete Thursday 2026-11-05; Friday and Saturday are the weekend and
+        # Sunday 8 is a holiday, so the count starts on Monday 9: 9-12 (4),
+        # 15-19 (9), 22-26 (14), Sunday 29 (15).
+        self._holiday(date(2026, 11, 8))
+        request = self._complete_at("2026-11-05 07:00:00")
+        self.assertEqual(request.date_deadline, date(2026, 11, 29))
+
+    def test_c6_holiday_on_a_weekend_changes_nothing(self):
+        # Friday 2026-11-13 is not a working day anyway.
+        self._holiday(date(2026, 11, 13))
+        request = self._complete_at("2026-11-01 07:00:00")
+        self.assertEqual(request.date_deadline, date(2026, 11, 22))
+
+    def test_c6_deadline_cron_is_active_and_scheduled(self):
+        cron = self.env.ref("shaqra_beneficiary.ir_cron_shaqra_request_deadline")
+        self.assertTrue(cron.active)
+        self.assertEqual(cron.model_id.model, "shaqra.request")
+        self.assertEqual(cron.state, "code")
+        self.assertEqual(cron.code.strip(), "model._cron_check_deadlines()")
+        self.assertEqual((cron.interval_number, cron.interval_type), (1, "days"))
+        self.assertTrue(cron.nextcall)
+        self.assertTrue(
+            cron.user_id._is_superuser() or cron.user_id.has_group("base.group_system")
+        )
+
     def test_c6_deadline_complete_on_weekend(self):
         # Friday 2026-11-06: the count starts on Sunday.
         request = self._complete_at("2026-11-06 09:00:00")
