@@ -323,6 +323,18 @@ class ShaqraRequest(models.Model):
             )._mark_answered()
         return result
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_sent_to_committee(self):
+        """Policy C5: a request the committee saw is evidence; cancel, not delete."""
+        sent = self.filtered(lambda r: r.stage_key in COMPLETE_STAGE_KEYS)
+        if sent:
+            raise UserError(
+                self.env._(
+                    "Request %(request)s was sent to the committee: it cannot be deleted.",
+                    request=sent[0].name,
+                )
+            )
+
     def _evidence_is_frozen(self):
         """Policy C3-C5: once complete, the request is what the committee decides on."""
         return self.stage_key in COMPLETE_STAGE_KEYS

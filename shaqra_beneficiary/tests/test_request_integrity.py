@@ -219,6 +219,12 @@ class TestRequestIntegrity(ShaqraCommitteeCommon):
                 request.with_user(user).action_cancel()
         self.assertEqual(self._snapshot(request), before)
 
+    def test_c5_request_at_the_committee_cannot_be_deleted(self):
+        request = self._decided()
+        with self.assertRaisesText(UserError, "cannot be deleted"):
+            request.with_user(self.user_manager).unlink()
+        self.assertTrue(request.exists())
+
     def test_c5_decided_request_cannot_be_repointed(self):
         request = self._decided()
         before = self._snapshot(request)
