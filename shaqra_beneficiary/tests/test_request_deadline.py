@@ -1,5 +1,6 @@
 from datetime import date, datetime
 
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import Form, freeze_time, tagged
 
@@ -13,6 +14,37 @@ ESCALATION = "shaqra_beneficiary.mail_activity_type_request_escalation"
 @tagged("post_install", "-at_install")
 class TestRequestDeadline(ShaqraRequestCommon):
     """Policy C6: the answer is due 15 working days after completion."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.committee = cls.env["shaqra.committee"].create(
+            {
+                "name": "Deadline committee",
+                "member_ids": [Command.set(cls.user_committee.ids)],
+                "quorum": 1,
+            }
+        )
+        cls.service.committee_id = cls.committee
+
+    def _agenda(self, request):
+        """The request goes on a meeting's agenda: Committee review (C5)."""
+        meeting = self.env["shaqra.committee.meeting"].create(
+            {
+                "committee_id": self.committee.id,
+                "decision_ids": [Command.create({"request_id": request.id})],
+            }
+        )
+        meeting.with_user(self.user_committee).action_start()
+        return meeting
+
+    def _decide(self, request):
+        """The committee decides in its meeting: the request is Decided (C5)."""
+        meeting = self._agenda(request)
+        meeting.decision_ids.with_user(self.user_committee).write(
+            {"decision": "approved", "approved_amount": 100.0}
+        )
+        self.assertEqual(request.stage_key, "decided")
 
     def _complete_at(self, when):
         request = self._ready()
@@ -74,7 +106,8 @@ class TestRequestDeadline(ShaqraRequestCommon):
         request = self._complete_at("2026-11-01 07:00:00")
         self._holiday(date(2026, 11, 10))
         with freeze_time("2026-11-03 07:00:00"):
-            request.stage_id = self.stage["committee_review"]
+            self._agenda(request)
+        self.assertEqual(request.stage_key, "committee_review")
         self.assertEqual(request.date_deadline, date(2026, 11, 22))
         self.assertEqual(request.date_complete, datetime(2026, 11, 1, 7, 0))
 
@@ -156,7 +189,7 @@ class TestRequestDeadline(ShaqraRequestCommon):
     def test_c6_cron_ignores_decided_and_cancelled(self):
         request = self._complete_at("2026-11-01 07:00:00")
         with freeze_time("2026-11-20 07:00:00"):
-            request.stage_id = self.stage["decided"]
+            self._decide(request)
         with freeze_time("2026-11-30 07:00:00"):
             self.env["shaqra.request"]._cron_check_deadlines()
         self.assertFalse(request.is_overdue)
@@ -165,7 +198,7 @@ class TestRequestDeadline(ShaqraRequestCommon):
     def test_c6_decided_on_time_statistics(self):
         request = self._complete_at("2026-11-01 07:00:00")
         with freeze_time("2026-11-19 10:00:00"):
-            request.stage_id = self.stage["decided"]
+            self._decide(request)
         self.assertEqual(request.date_answered, datetime(2026, 11, 19, 10, 0))
         # 2-5, 8-12 and 15-19 November: 14 working days.
         self.assertEqual(request.working_days_taken, 14)
@@ -179,7 +212,7 @@ class TestRequestDeadline(ShaqraRequestCommon):
         with freeze_time("2026-11-23 09:00:00"):
             self.env["shaqra.request"]._cron_check_deadlines()
         with freeze_time("2026-11-24 10:00:00"):
-            request.stage_id = self.stage["decided"]
+            self._decide(request)
         self.assertEqual(request.working_days_taken, 17)
         self.assertFalse(request.deadline_met)
         self.assertFalse(request.is_overdue)
@@ -191,7 +224,7 @@ class TestRequestDeadline(ShaqraRequestCommon):
         self._complete_at("2026-11-12 07:00:00")
         answered = self._complete_at("2026-11-01 07:00:00")
         with freeze_time("2026-11-19 10:00:00"):
-            answered.stage_id = self.stage["decided"]
+            self._decide(answered)
         with freeze_time("2026-11-23 09:00:00"):
             self.env["shaqra.request"]._cron_check_deadlines()
         self.assertTrue(late.is_overdue)
