@@ -149,8 +149,10 @@ class ShaqraRequest(models.Model):
         max_height=1024,
         help="The beneficiary's signature that the data is correct (policy C4).",
     )
-    signed_by = fields.Char(string="Signed By", copy=False, help="Name of the person who signed.")
-    signed_on = fields.Datetime(copy=False, readonly=True)
+    signed_by = fields.Char(
+        string="Signed By", copy=False, tracking=True, help="Name of the person who signed."
+    )
+    signed_on = fields.Datetime(copy=False, readonly=True, tracking=True)
     date_complete = fields.Datetime(
         string="Completed On", copy=False, readonly=True, tracking=True
     )

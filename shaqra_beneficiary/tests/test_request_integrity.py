@@ -232,6 +232,16 @@ class TestRequestIntegrity(ShaqraCommitteeCommon):
             request.with_user(self.user_manager).write({"beneficiary_id": self.other.id})
         self.assertEqual(self._snapshot(request), before)
 
+    def test_c5_stage_meaning_cannot_be_changed(self):
+        Stage = self.env["shaqra.request.stage"].with_user(self.user_manager)
+        decided = Stage.browse(self.stage["decided"].id)
+        with self.assertRaisesText(UserError, "fixed"):
+            decided.write({"key": "completeness"})
+        with self.assertRaisesText(UserError, "fixed"):
+            Stage.create({"name": "Shortcut", "key": "decided"})
+        decided.write({"name": "Decided by the committee", "fold": True})
+        self.assertEqual(self.stage["decided"].key, "decided")
+
     def test_c5_statusbar_and_kanban_offer_no_move(self):
         Request = self.env["shaqra.request"]
         form = etree.fromstring(Request.get_view(view_type="form")["arch"])
