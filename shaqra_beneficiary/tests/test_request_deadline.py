@@ -1,7 +1,7 @@
 from datetime import date, datetime
 
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, freeze_time, tagged
 
 from .request_common import ShaqraRequestCommon
@@ -272,6 +272,23 @@ class TestRecomputeDeadline(ShaqraRequestCommon):
         )
         self.assertEqual(activity.date_deadline, date(2026, 11, 23))
         self.assertIn("Holiday declared late", request.message_ids[0].body)
+        # The deadline is evidence: the correction is logged as an override.
+        trace = self.env["shaqra.evidence.override"].search(
+            [("res_model", "=", "shaqra.request"), ("res_id", "=", request.id)]
+        )
+        self.assertEqual(trace.user_id, self.user_manager)
+        self.assertEqual(trace.reason, "Holiday declared late")
+
+    def test_c6_deadline_is_not_typed_even_by_a_manager(self):
+        request = self._ready()
+        with freeze_time("2026-11-01 07:00:00"):
+            request.action_send_to_committee()
+        # The liaison officer of the request and a manager may write the request.
+        for user in (self.user_liaison, self.user_manager):
+            with self.subTest(user=user.login), self.assertRaises(AccessError) as refused:
+                request.with_user(user).write({"date_deadline": "2027-01-31"})
+            self.assertIn("evidence", str(refused.exception))
+        self.assertEqual(request.date_deadline, date(2026, 11, 22))
 
     def test_c6_only_manager_recomputes(self):
         request = self._ready()
