@@ -39,6 +39,7 @@
         "views/shaqra_service_type_views.xml",
         "views/shaqra_request_views.xml",
         "wizards/shaqra_request_recompute_deadline_views.xml",
+        "wizards/shaqra_request_stage_override_views.xml",
         "wizards/shaqra_holiday_wizard_views.xml",
         "views/shaqra_document_access_log_views.xml",
         "views/shaqra_evidence_override_views.xml",

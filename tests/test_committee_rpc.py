@@ -7,10 +7,12 @@ sees what it received, E2); the committee work is done by the demo
 committee member, as the web client would do it.
 """
 
-# A 1x1 PNG: what the signature widget stores.
-SIGNATURE = (
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgAAAAAgAB4iG8MwAAAABJRU5ErkJggg=="
-)
+import base64
+
+from .test_requests_rpc import _signature_png
+
+# A drawn signature (a blank or near-blank image is refused, C4).
+SIGNATURE = base64.b64encode(_signature_png()).decode()
 
 
 def _stage(client, key):

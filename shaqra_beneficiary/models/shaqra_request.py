@@ -4,10 +4,16 @@ from markupsafe import Markup
 from num2words import num2words
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from ..tools.hijri import format_gregorian, format_hijri
+from ..tools.signature import check_signature_image
 from .shaqra_beneficiary import CHANNELS
+
+# Proof, inside the server, that reception found a returning beneficiary by
+# the exact national ID (policy C1, E2). A Python object: it cannot travel in a
+# JSON-RPC context.
+_NATIONAL_ID_TOKEN = object()
 
 _logger = logging.getLogger(__name__)
 
@@ -19,6 +25,13 @@ ANSWERED_STAGE_KEYS = ("decided", "notified", "closed")
 
 # Stages in which nothing is expected from the association any more.
 FINAL_STAGE_KEYS = ("decided", "notified", "closed", "cancelled")
+
+# Stages staff move a request between (policy C2-C4).
+OPEN_STAGE_KEYS = ("received", "completeness")
+
+# Stages reached only by the committee's decision in a meeting and by the
+# notice actually delivered (policy C5, E3), or by a manager's logged override.
+COMMITTEE_STAGE_KEYS = ("committee_review", "decided", "notified", "closed")
 
 ACTIVITY_ANSWER = "shaqra_beneficiary.mail_activity_type_request_answer"
 ACTIVITY_REMINDER = "shaqra_beneficiary.mail_activity_type_request_reminder"
@@ -46,9 +59,33 @@ class ShaqraRequest(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "shaqra.liaison.access.mixin",
+        "shaqra.evidence.mixin",
     ]
     _order = "id desc"
     _check_company_auto = True
+
+    # Policy C3-C6, E3: set only by the actions that do the thing (signing,
+    # completion, the committee's decision, the deadline check), never typed.
+    _evidence_fields = (
+        "signed_by",
+        "signed_on",
+        "date_complete",
+        "date_deadline",
+        "date_reminder",
+        "is_overdue",
+        "is_escalated",
+        "date_answered",
+        "working_days_taken",
+        "deadline_met",
+        "decision",
+        "decision_reason",
+        "approved_amount",
+        "decision_meeting_id",
+        "decided_by_id",
+        "decision_date",
+    )
+    # Policy C3-C5: what the committee decided on cannot be re-pointed.
+    _evidence_frozen_fields = ("beneficiary_id", "service_type_id", "committee_id", "company_id")
 
     @api.model
     def _default_stage_id(self):
@@ -112,8 +149,10 @@ class ShaqraRequest(models.Model):
         max_height=1024,
         help="The beneficiary's signature that the data is correct (policy C4).",
     )
-    signed_by = fields.Char(string="Signed By", copy=False, help="Name of the person who signed.")
-    signed_on = fields.Datetime(copy=False, readonly=True)
+    signed_by = fields.Char(
+        string="Signed By", copy=False, tracking=True, help="Name of the person who signed."
+    )
+    signed_on = fields.Datetime(copy=False, readonly=True, tracking=True)
     date_complete = fields.Datetime(
         string="Completed On", copy=False, readonly=True, tracking=True
     )
@@ -233,17 +272,22 @@ class ShaqraRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        allowed = self._evidence_allowed()
+        signers = []
         for vals in vals_list:
+            if not allowed:
+                self._check_beneficiary_readable(vals.get("beneficiary_id"))
+                self._check_create_stage(vals.get("stage_id"))
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].next_by_code("shaqra.request") or "/"
-            if vals.get("signature"):
-                vals["signed_on"] = fields.Datetime.now()
+            signers.append(self._prepare_signature_vals(vals) if vals.get("signature") else None)
         requests = super().create(vals_list)
+        for request, signer in zip(requests, signers, strict=True):
+            if signer is not None:
+                request._record_signature(signer)
         requests.filtered(lambda r: not r.requirement_line_ids)._create_requirement_lines()
-        for request in requests.filtered(lambda r: r.signature and not r.signed_by):
-            request.signed_by = request.beneficiary_id.name
-        # Policy C3, C4: created straight into a later stage (import, RPC), the
-        # request passes the same guard as when it is moved there.
+        # Policy C3, C4: created straight into a later stage (module data,
+        # import), the request passes the same guard as when it is moved there.
         advanced = requests.filtered(lambda r: r.stage_key in COMPLETE_STAGE_KEYS)
         if advanced:
             advanced._check_complete()
@@ -252,13 +296,26 @@ class ShaqraRequest(models.Model):
         return requests
 
     def write(self, vals):
+        vals = dict(vals)
+        allowed = self._evidence_allowed()
+        signer = None
         if "signature" in vals:
-            self._prepare_signature_vals(vals)
+            self._check_signature_open()
+            signer = self._prepare_signature_vals(vals)
+        if "beneficiary_id" in vals and not allowed:
+            self._check_beneficiary_readable(vals["beneficiary_id"])
         if "stage_id" in vals:
             stage = self.env["shaqra.request.stage"].browse(vals["stage_id"])
+            if not allowed:
+                self._check_stage_move(stage)
             if stage.key in COMPLETE_STAGE_KEYS:
-                self._check_complete(vals)
+                self.filtered(lambda r: r.stage_key not in COMPLETE_STAGE_KEYS)._check_complete(
+                    vals
+                )
         result = super().write(vals)
+        if signer is not None:
+            for request in self:
+                request._record_signature(signer)
         if "stage_id" in vals:
             self.filtered(
                 lambda r: r.stage_key in COMPLETE_STAGE_KEYS and not r.date_complete
@@ -268,19 +325,137 @@ class ShaqraRequest(models.Model):
             )._mark_answered()
         return result
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_sent_to_committee(self):
+        """Policy C5: a request the committee saw is evidence; cancel, not delete."""
+        sent = self.filtered(lambda r: r.stage_key in COMPLETE_STAGE_KEYS)
+        if sent:
+            raise UserError(
+                self.env._(
+                    "Request %(request)s was sent to the committee: it cannot be deleted.",
+                    request=sent[0].name,
+                )
+            )
+
+    def _evidence_is_frozen(self):
+        """Policy C3-C5: once complete, the request is what the committee decides on."""
+        return self.stage_key in COMPLETE_STAGE_KEYS
+
+    def _check_beneficiary_readable(self, beneficiary_id):
+        """Policy E2: a request opens the beneficiary's file to whoever took it,
+        so it is taken only for a beneficiary the user may already read, or one
+        reception found by the exact national ID
+        (:meth:`shaqra_create_for_national_id`)."""
+        if not beneficiary_id:
+            return
+        match = self.env.context.get("shaqra_national_id_match")
+        if isinstance(match, tuple) and match == (_NATIONAL_ID_TOKEN, beneficiary_id):
+            return
+        beneficiary = self.env["shaqra.beneficiary"].browse(beneficiary_id)
+        try:
+            beneficiary.check_access("read")
+        except AccessError:
+            raise AccessError(
+                self.env._(
+                    "You can take a request only for a beneficiary whose file you may "
+                    "open. For a returning beneficiary, look them up by their exact "
+                    "national ID."
+                )
+            ) from None
+
+    @api.model
+    def shaqra_create_for_national_id(self, national_id, vals=None):
+        """Policy C1, E2: reception takes a request for a returning beneficiary.
+
+        Reception does not see the files of beneficiaries registered by
+        others. When the person is known, reception gives their exact national
+        ID; the request is then taken for the beneficiary with that ID (and
+        opens that file to reception). Returns the id of the new request.
+        """
+        found = self.env["shaqra.beneficiary"].shaqra_find_by_national_id(national_id)
+        if not found:
+            raise UserError(
+                self.env._(
+                    "No beneficiary is registered with this national ID: check the number "
+                    "or register the person first."
+                )
+            )
+        vals = dict(vals or {}, beneficiary_id=found["id"])
+        request = self.with_context(
+            shaqra_national_id_match=(_NATIONAL_ID_TOKEN, found["id"])
+        ).create(vals)
+        return request.id
+
+    def _check_create_stage(self, stage_id):
+        """Policy C3-C5: staff create a request as received; it moves on by the
+        actions (send to committee, the committee's decision, the notice)."""
+        stage = self.env["shaqra.request.stage"].browse(stage_id or [])
+        if stage and stage.key not in OPEN_STAGE_KEYS:
+            raise UserError(
+                self.env._(
+                    "A request cannot be created in the stage %(stage)s: create it as "
+                    "received, then send it to the committee once it is complete and signed.",
+                    stage=stage.name,
+                )
+            )
+
+    def _check_stage_move(self, stage):
+        """Policy C3-C5, E3: which stage moves staff may make themselves.
+
+        Staff check completeness, send a complete and signed request to the
+        committee, cancel a request not yet sent and reopen a cancelled one.
+        *Committee review*, *Decided*, *Beneficiary notified* and *Closed*
+        are reached only by the committee's decision recorded in a meeting,
+        by the notice delivered and by :meth:`action_close` (which write the
+        stage as evidence), or by a manager's logged override.
+        """
+        allowed_from = {
+            "received": (*OPEN_STAGE_KEYS, "cancelled"),
+            "completeness": (*OPEN_STAGE_KEYS, "cancelled"),
+            "awaiting_committee": OPEN_STAGE_KEYS,
+            "cancelled": OPEN_STAGE_KEYS,
+        }.get(stage.key, ())
+        for request in self:
+            if request.stage_id == stage:
+                continue
+            if stage.key in COMMITTEE_STAGE_KEYS:
+                raise UserError(
+                    self.env._(
+                        "Request %(request)s cannot be moved to %(stage)s by hand: it gets "
+                        "there only through the committee's decision recorded in a meeting "
+                        "and the notice delivered to the beneficiary (policy C5). A manager "
+                        "can override the stage, with a reason that is logged.",
+                        request=request.name,
+                        stage=stage.name,
+                    )
+                )
+            if request.stage_key not in allowed_from:
+                raise UserError(
+                    self.env._(
+                        "Request %(request)s cannot go from %(from)s back to %(stage)s: it "
+                        "was sent to the committee. A manager can override the stage, with "
+                        "a reason that is logged.",
+                        request=request.name,
+                        stage=stage.name,
+                        **{"from": request.stage_id.name},
+                    )
+                )
+
     def _create_requirement_lines(self):
-        """Copy the service type's checklist onto the request (policy C2)."""
-        self.env["shaqra.request.requirement"].create(
+        """Copy the service type's checklist onto the request (policy C2):
+        the items the request has no line for yet."""
+        self.env["shaqra.request.requirement"].sudo().create(
             [
                 {"request_id": request.id, "requirement_id": requirement.id}
                 for request in self
-                for requirement in request.service_type_id.requirement_ids
+                for requirement in request.sudo().service_type_id.requirement_ids
+                - request.sudo().requirement_line_ids.requirement_id
             ]
         )
 
-    def _prepare_signature_vals(self, vals):
-        """Policy C4: a signature is dated; it cannot be withdrawn or replaced
-        once the request went to the committee on its strength."""
+    def _check_signature_open(self):
+        """Policy C4: a signature cannot be withdrawn or replaced once the
+        request went to the committee on its strength."""
         locked = self.filtered(lambda r: r.stage_key in COMPLETE_STAGE_KEYS and r.signature)
         if locked:
             raise UserError(
@@ -290,27 +465,53 @@ class ShaqraRequest(models.Model):
                     request=locked[0].name,
                 )
             )
-        if vals["signature"]:
-            vals["signed_on"] = fields.Datetime.now()
-            if not vals.get("signed_by") and len(self) == 1 and not self.signed_by:
-                vals["signed_by"] = self.beneficiary_id.name
+
+    def _prepare_signature_vals(self, vals):
+        """Policy C4: the signing. A real signature image is required; who
+        signed and when are evidence, recorded by :meth:`_record_signature`.
+
+        Takes ``signed_by`` (the name the signer gave) out of ``vals`` and
+        returns it ('' when the signature is removed or no name was given).
+        ``signed_on`` is never taken from the caller.
+        """
+        if not vals["signature"]:
+            return False
+        check_signature_image(self.env, vals["signature"])
+        if self._evidence_allowed():
+            vals.pop("signed_on", None)
+        return (vals.pop("signed_by", "") or "").strip()
+
+    def _record_signature(self, signer):
+        """Record who signed and when, at the signing (policy C4)."""
+        self.ensure_one()
+        if signer is False or not self.signature:
+            self._evidence_write({"signed_on": False, "signed_by": False})
             return
-        vals.update(signed_on=False)
+        self._evidence_write(
+            {
+                "signed_on": fields.Datetime.now(),
+                "signed_by": signer or self.beneficiary_id.name,
+            }
+        )
 
     def _check_complete(self, vals=None):
         """Policy C3, C4: all mandatory items verified, and signed."""
         vals = vals or {}
         for request in self:
-            missing = request.requirement_line_ids.filtered(
-                lambda line: line.is_mandatory and not line.is_verified
+            # A mandatory item deleted from the checklist is still missing.
+            lines = request.sudo().requirement_line_ids
+            missing = lines.filtered(lambda line: line.is_mandatory and not line.is_verified)
+            absent = (
+                request.sudo().service_type_id.requirement_ids.filtered("is_mandatory")
+                - lines.requirement_id
             )
-            if missing:
+            if missing or absent:
                 raise UserError(
                     self.env._(
                         "Request %(request)s is not complete: these mandatory requirements "
                         "are not verified yet: %(items)s.",
                         request=request.name,
-                        items=", ".join(missing.mapped("name")),
+                        items=", ".join(missing.mapped("name") + absent.mapped("name")),
                     )
                 )
             if not (vals.get("signature") if "signature" in vals else request.signature):
@@ -335,7 +536,7 @@ class ShaqraRequest(models.Model):
             deadline = request.company_id.shaqra_deadline_for(
                 complete_day, request.service_type_id.response_days
             )
-            request.write(
+            request._evidence_write(
                 {
                     "date_complete": now,
                     "date_deadline": deadline,
@@ -436,7 +637,7 @@ class ShaqraRequest(models.Model):
                         request.date_deadline and answer_day <= request.date_deadline
                     ),
                 )
-            request.write(values)
+            request._evidence_write(values)
         self.activity_feedback(
             [ACTIVITY_ANSWER, ACTIVITY_REMINDER, ACTIVITY_ESCALATION],
             feedback=self.env._("The request was decided."),
@@ -449,6 +650,8 @@ class ShaqraRequest(models.Model):
         """Policy C2, C3: start the check, and say what is still missing."""
         completeness = self._stage("completeness")
         self.filtered(lambda r: r.stage_key == "received").write({"stage_id": completeness.id})
+        # An item of the checklist the request has no line for gets one.
+        self.filtered(lambda r: r.stage_key in OPEN_STAGE_KEYS)._create_requirement_lines()
         missing = []
         for request in self:
             items = request.requirement_line_ids.filtered(
@@ -490,6 +693,32 @@ class ShaqraRequest(models.Model):
         self.write({"stage_id": self._stage("cancelled").id})
         return True
 
+    def action_close(self):
+        """Policy E3: close a request once the beneficiary was told the decision."""
+        not_notified = self.filtered(lambda r: r.stage_key != "notified")
+        if not_notified:
+            raise UserError(
+                self.env._(
+                    "Request %(request)s can be closed only once the beneficiary has been "
+                    "notified of the decision.",
+                    request=not_notified[0].name,
+                )
+            )
+        self._evidence_write({"stage_id": self._stage("closed").id})
+        return True
+
+    def action_open_stage_override(self):
+        """A manager's documented correction of the stage (logged)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Override Stage"),
+            "res_model": "shaqra.request.stage.override",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_request_id": self.id},
+        }
+
     def action_reset_to_received(self):
         self.filtered(lambda r: r.stage_key == "cancelled").write(
             {"stage_id": self._stage("received").id}
@@ -519,7 +748,7 @@ class ShaqraRequest(models.Model):
                 ("stage_key", "not in", FINAL_STAGE_KEYS),
             ]
         )
-        late.filtered(lambda r: not r.is_overdue).write({"is_overdue": True})
+        late.filtered(lambda r: not r.is_overdue)._evidence_write({"is_overdue": True})
         for request in late.filtered(lambda r: not r.is_escalated):
             request._escalate_overdue()
         _logger.info("Deadline check: %s overdue request(s)", len(late))
@@ -548,7 +777,7 @@ class ShaqraRequest(models.Model):
             ),
             subtype_xmlid="mail.mt_note",
         )
-        self.is_escalated = True
+        self._evidence_write({"is_escalated": True})
 
     def _compute_access_url(self):  # pylint: disable=missing-return
         super()._compute_access_url()

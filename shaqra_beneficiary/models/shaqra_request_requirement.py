@@ -3,6 +3,9 @@ from odoo.exceptions import UserError
 
 from .shaqra_request import COMPLETE_STAGE_KEYS
 
+# What staff fill in on a line of the checklist (policy C2, C3).
+USER_FIELDS = {"is_provided", "is_verified", "attachment_ids", "note"}
+
 
 class ShaqraRequestRequirement(models.Model):
     """One requirement of a request: provided, verified, with its documents.
@@ -13,7 +16,12 @@ class ShaqraRequestRequirement(models.Model):
 
     _name = "shaqra.request.requirement"
     _description = "Request Requirement"
+    _inherit = ["shaqra.evidence.mixin"]
     _order = "request_id, sequence, id"
+
+    # Policy C3: who verified an item and when are set by the verifying
+    # (``is_verified`` turned on) to the current user and time, never typed.
+    _evidence_fields = ("verified_by_id", "verified_on")
 
     request_id = fields.Many2one("shaqra.request", required=True, ondelete="cascade", index=True)
     requirement_id = fields.Many2one(
@@ -32,45 +40,93 @@ class ShaqraRequestRequirement(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self._evidence_allowed():
+            requests = self.env["shaqra.request"].browse(
+                [vals["request_id"] for vals in vals_list if vals.get("request_id")]
+            )
+            self._check_requests_open(requests)
         for vals in vals_list:
             if vals.get("is_verified"):
-                vals.update(
-                    is_provided=True,
-                    verified_by_id=self.env.user.id,
-                    verified_on=fields.Datetime.now(),
-                )
+                vals["is_provided"] = True
         lines = super().create(vals_list)
         for line in lines:
             # Policy E2: documents carry res_model/res_id of their line so
             # that the line's (the request's) record rules protect them.
             line.attachment_ids._shaqra_link_to(line)
-        lines.filtered("is_verified")._check_documents()
+        verified = lines.filtered("is_verified")
+        verified._check_documents()
+        verified._record_verification()
         return lines
 
     def write(self, vals):
-        if {"is_verified", "is_provided", "attachment_ids"} & set(vals):
+        if not (self._evidence_allowed() and set(vals) <= set(self._evidence_fields)):
+            # Only the verifying's own record of who and when gets through.
             self._check_request_open()
-        if "is_verified" in vals:
-            if vals["is_verified"]:
-                vals.update(
-                    is_provided=True,
-                    verified_by_id=self.env.user.id,
-                    verified_on=fields.Datetime.now(),
+        if not self._evidence_allowed():
+            fixed = set(vals) - USER_FIELDS - set(self._evidence_fields)
+            if fixed:
+                raise UserError(
+                    self.env._(
+                        "%(fields)s of a request's checklist cannot be changed: the "
+                        "checklist comes from the service type.",
+                        fields=", ".join(
+                            self._fields[name]._description_string(self.env)
+                            for name in sorted(fixed)
+                            if name in self._fields
+                        )
+                        or ", ".join(sorted(fixed)),
+                    )
                 )
-            else:
-                vals.update(verified_by_id=False, verified_on=False)
+        vals = dict(vals)
+        if vals.get("is_verified"):
+            vals["is_provided"] = True
         elif vals.get("is_provided") is False:
-            vals.update(is_verified=False, verified_by_id=False, verified_on=False)
+            vals["is_verified"] = False
+        newly_verified = (
+            self.filtered(lambda line: not line.is_verified) if vals.get("is_verified") else None
+        )
+        unverified = self.filtered("is_verified") if vals.get("is_verified") is False else None
         result = super().write(vals)
         if "attachment_ids" in vals:
             for line in self:
                 line.attachment_ids._shaqra_link_to(line)
         self.filtered("is_verified")._check_documents()
+        if newly_verified:
+            newly_verified._record_verification()
+        if unverified:
+            unverified._evidence_write({"verified_by_id": False, "verified_on": False})
         return result
+
+    def unlink(self):
+        """Policy C3: mandatory items and the checklist of a request sent to
+        the committee are evidence of completeness; they are not deleted."""
+        self._check_request_open()
+        if not self._evidence_allowed():
+            mandatory = self.filtered("is_mandatory")
+            if mandatory:
+                raise UserError(
+                    self.env._(
+                        "%(item)s is a mandatory requirement of request %(request)s: it "
+                        "cannot be deleted.",
+                        item=mandatory[0].name,
+                        request=mandatory[0].request_id.name,
+                    )
+                )
+        return super().unlink()
+
+    def _record_verification(self):
+        """The verifying: the current user, now (policy C3)."""
+        self._evidence_write(
+            {"verified_by_id": self.env.user.id, "verified_on": fields.Datetime.now()}
+        )
 
     def _check_request_open(self):
         """Policy C3: the checklist is frozen once the request went to the committee."""
-        locked = self.request_id.filtered(lambda r: r.stage_key in COMPLETE_STAGE_KEYS)
+        self._check_requests_open(self.request_id)
+
+    @api.model
+    def _check_requests_open(self, requests):
+        locked = requests.filtered(lambda r: r.stage_key in COMPLETE_STAGE_KEYS)
         if locked:
             raise UserError(
                 self.env._(

@@ -31,3 +31,4 @@ from . import test_access_matrix
 from . import test_idor_routes
 from . import test_malformed_input
 from . import test_committee_evidence
+from . import test_request_integrity

@@ -1,4 +1,26 @@
+import base64
+import io
+
+from PIL import Image, ImageDraw
+
 from odoo.tests import TransactionCase, new_test_user
+
+
+def signature_image(ink=True):
+    """A drawn signature as the signature widget stores it (base64 PNG with ink),
+    or with ``ink=False`` the blank canvas of an unsigned widget."""
+    image = Image.new("RGBA", (200, 60), (0, 0, 0, 0))
+    if ink:
+        ImageDraw.Draw(image).line(
+            [(10, 40), (60, 10), (110, 45), (190, 15)], fill=(20, 20, 80, 255), width=4
+        )
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return base64.b64encode(buffer.getvalue())
+
+
+SIGNATURE = signature_image()
+BLANK_SIGNATURE = signature_image(ink=False)
 
 
 def load_arabic(env):

@@ -1,16 +1,6 @@
-import base64
-
 from odoo.tests import new_test_user
 
-from .common import ShaqraCommon
-
-# A 1x1 PNG: what the signature widget stores, reduced to the minimum.
-SIGNATURE = base64.b64encode(
-    bytes.fromhex(
-        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-        "1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082"
-    )
-)
+from .common import SIGNATURE, ShaqraCommon
 
 
 class ShaqraCommitteeCommon(ShaqraCommon):

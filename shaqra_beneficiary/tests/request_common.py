@@ -4,7 +4,7 @@ from datetime import datetime, time, timedelta
 
 from odoo import Command
 
-from .common import ShaqraCommon
+from .common import SIGNATURE, ShaqraCommon
 
 # Valid Saudi IDs (Luhn check digit) for the tests.
 IDS = ["1000000008", "1234567897", "2345678904", "2222222222", "2260181595", "1010101010"]
@@ -81,11 +81,21 @@ class ShaqraRequestCommon(ShaqraCommon):
         cls.document = cls.env["ir.attachment"].create(
             {"name": "id.pdf", "datas": base64.b64encode(b"%PDF-1.4 test")}
         )
-        # A 1x1 PNG stands for the drawn signature.
-        cls.signature = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+        # A drawn signature: a blank or near-blank image is refused (C4).
+        cls.signature = SIGNATURE.decode()
 
     def _request(self, **values):
-        return self.env["shaqra.request"].create(
+        Request = self.env["shaqra.request"]
+        if not self.env.su:
+            # Staff take a request for a known person by the exact national ID
+            # (policy C1, E2): the id alone does not open the file.
+            return Request.browse(
+                Request.shaqra_create_for_national_id(
+                    self.beneficiary.sudo().national_id,
+                    {"service_type_id": self.service.id, **values},
+                )
+            )
+        return Request.create(
             {
                 "beneficiary_id": self.beneficiary.id,
                 "service_type_id": self.service.id,

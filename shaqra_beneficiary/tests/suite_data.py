@@ -5,6 +5,8 @@ import io
 
 from PIL import Image, ImageDraw
 
+from .common import signature_image
+
 
 def _png(size, draw=None, mode="RGBA"):
     image = Image.new(mode, size, (255, 255, 255, 0) if mode == "RGBA" else 255)
@@ -16,14 +18,7 @@ def _png(size, draw=None, mode="RGBA"):
 
 
 # A signature with real strokes: what the signature widget stores.
-SIGNATURE_PNG = _png(
-    (200, 60),
-    lambda pen: (
-        pen.line([(10, 40), (60, 10), (110, 45), (190, 15)], fill=(0, 0, 0, 255), width=4),
-        pen.line([(20, 50), (180, 50)], fill=(0, 0, 0, 255), width=3),
-    ),
-)
-SIGNATURE = base64.b64encode(SIGNATURE_PNG).decode()
+SIGNATURE = signature_image().decode()
 # Evidence that is not a signature (ART4, C4): a transparent pixel, a blank canvas.
 BLANK_PIXEL = base64.b64encode(_png((1, 1))).decode()
 BLANK_CANVAS = base64.b64encode(_png((400, 150))).decode()

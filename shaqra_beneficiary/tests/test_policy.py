@@ -1,10 +1,8 @@
-import base64
 import io
 from datetime import date, datetime
 
 import openpyxl
 from freezegun import freeze_time
-from PIL import Image, ImageDraw
 from psycopg2 import IntegrityError
 
 from odoo import Command
@@ -12,20 +10,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, new_test_user, tagged, users
 from odoo.tools import mute_logger
 
-
-def _signature_png(ink=True):
-    """A drawn signature as the signature widget sends it (or a blank canvas)."""
-    image = Image.new("RGBA", (240, 80), (255, 255, 255, 0))
-    if ink:
-        draw = ImageDraw.Draw(image)
-        draw.line([(10, 60), (50, 15), (80, 65), (120, 20), (160, 60), (220, 30)], "black", 3)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return base64.b64encode(buffer.getvalue())
-
-
-SIGNATURE = _signature_png()
-BLANK_SIGNATURE = _signature_png(ink=False)
+from .common import SIGNATURE
 
 
 class PolicyCommon(TransactionCase):

@@ -8,7 +8,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, JsonRpcException, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .test_policy import BLANK_SIGNATURE, SIGNATURE, PolicyCommon
+from .common import BLANK_SIGNATURE, SIGNATURE
+from .test_policy import PolicyCommon
 
 # What a forger would type into an acknowledgement over JSON-RPC.
 FORGED = {

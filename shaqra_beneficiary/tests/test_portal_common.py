@@ -1,7 +1,4 @@
 import base64
-import io
-
-from PIL import Image, ImageDraw
 
 from odoo.tests import HttpCase, new_test_user
 
@@ -10,20 +7,6 @@ PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>
 PNG = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVQIW2P4v5ThPwAG7wKklwQ/bwAAAABJRU5ErkJggg=="
 )
-
-
-def signature_image():
-    """A base64 PNG with a hand-drawn-like stroke: a signature, not a dot."""
-    image = Image.new("RGBA", (240, 80), (255, 255, 255, 0))
-    draw = ImageDraw.Draw(image)
-    draw.line(
-        [(10, 60), (50, 15), (90, 60), (130, 15), (170, 60), (230, 25)],
-        fill=(0, 0, 0, 255),
-        width=4,
-    )
-    buffer = io.BytesIO()
-    image.save(buffer, "PNG")
-    return base64.b64encode(buffer.getvalue()).decode()
 
 
 class ShaqraPortalCommon(HttpCase):

@@ -1,4 +1,3 @@
-import base64
 import datetime
 
 from odoo.exceptions import AccessError, UserError
@@ -7,8 +6,8 @@ from odoo.tests import TransactionCase, tagged
 from odoo.addons.mail.tests.common import MockEmail
 
 from ..tools.hijri import format_hijri
-from .common import load_arabic
-from .test_portal_common import PDF, PNG, ShaqraPortalCommon, signature_image
+from .common import SIGNATURE, load_arabic
+from .test_portal_common import PDF, PNG, ShaqraPortalCommon
 
 DECLARATION_AR = (
     "أقر بأن جميع البيانات والمعلومات المقدمة في هذا الطلب صحيحة، وأتحمل المسؤولية المباشرة عنها."
@@ -181,7 +180,7 @@ class TestPortalSignature(ShaqraPortalCommon):
         self.authenticate("t_benef_one", "t_benef_one")
         page = self.url_open(f"/my/requests/{self.request_one.id}")
         self.assertIn(self.request_one._get_signature_declaration(), page.text)
-        signature = signature_image()
+        signature = SIGNATURE.decode()
         result = self.make_jsonrpc_request(
             f"/my/requests/{self.request_one.id}/sign",
             {"name": "Beneficiary One", "signature": signature},
@@ -216,7 +215,7 @@ class TestPortalSignature(ShaqraPortalCommon):
                 {"name": "scan.png", "raw": PNG, "res_model": line._name, "res_id": line.id}
             )
         self.request_one.requirement_line_ids.write({"is_verified": True})
-        self.request_one.write({"signature": base64.b64encode(PNG), "signed_by": "One"})
+        self.request_one.write({"signature": SIGNATURE, "signed_by": "One"})
         self.request_one.stage_id = self.env.ref(
             "shaqra_beneficiary.shaqra_request_stage_awaiting_committee"
         )

@@ -17,9 +17,9 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import JsonRpcException, TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import load_arabic
+from .common import SIGNATURE, load_arabic
 from .request_common import ShaqraRequestCommon
-from .test_portal_common import PDF, PNG, ShaqraPortalCommon, signature_image
+from .test_portal_common import PDF, PNG, ShaqraPortalCommon
 
 
 @tagged("post_install", "-at_install")
@@ -384,7 +384,7 @@ class TestPortalUploadAndSignIntegrity(ShaqraPortalCommon):
 
     def test_c4_anonymous_token_holder_cannot_sign(self):
         self.authenticate(None, None)
-        result = self._sign(signature_image(), token=self.token_one)
+        result = self._sign(SIGNATURE.decode(), token=self.token_one)
         self.assertIn("Log in with your own account", result["error"])
         self.assertFalse(self.request_one.signature)
         page = self.url_open(f"/my/requests/{self.request_one.id}?access_token={self.token_one}")
@@ -393,7 +393,7 @@ class TestPortalUploadAndSignIntegrity(ShaqraPortalCommon):
 
     def test_c4_other_beneficiary_with_the_token_cannot_sign(self):
         self.authenticate("t_benef_two", "t_benef_two")
-        result = self._sign(signature_image(), token=self.token_one, name="Intruder")
+        result = self._sign(SIGNATURE.decode(), token=self.token_one, name="Intruder")
         self.assertIn("Log in with your own account", result["error"])
         self.assertFalse(self.request_one.signature)
         self.assertFalse(self.request_one.signed_by)
@@ -402,10 +402,10 @@ class TestPortalUploadAndSignIntegrity(ShaqraPortalCommon):
         self.authenticate("t_benef_one", "t_benef_one")
         result = self._sign(base64.b64encode(PNG).decode())
         self.assertIn("blank or too small", result["error"])
-        result = self._sign(signature_image(), name="x" * 1000)
+        result = self._sign(SIGNATURE.decode(), name="x" * 1000)
         self.assertIn("too long", result["error"])
         self.assertFalse(self.request_one.signature)
-        result = self._sign(signature_image())
+        result = self._sign(SIGNATURE.decode())
         self.assertIn("message=sign_ok", result["redirect_url"])
         self.assertTrue(self.request_one.signature)
         self.assertEqual(self.request_one.signed_by, "Beneficiary One")

@@ -265,8 +265,6 @@ class TestPortalSecurity(ShaqraPortalCommon):
 
     @staticmethod
     def _signature():
-        import base64
+        from .common import SIGNATURE
 
-        from .test_portal_common import PNG
-
-        return base64.b64encode(PNG).decode()
+        return SIGNATURE.decode()

@@ -1,8 +1,7 @@
-import base64
-
 from odoo.tests import tagged
 
-from .test_portal_common import PNG, ShaqraPortalCommon
+from .common import SIGNATURE
+from .test_portal_common import ShaqraPortalCommon
 
 
 @tagged("post_install", "-at_install")
@@ -49,5 +48,5 @@ class TestPortalTours(ShaqraPortalCommon):
         )
 
     def test_portal_home_tiles_tour(self):
-        self.request_one.write({"signature": base64.b64encode(PNG), "signed_by": "One"})
+        self.request_one.write({"signature": SIGNATURE, "signed_by": "One"})
         self.start_tour("/my", "shaqra_portal_home_tour", login="t_benef_one")

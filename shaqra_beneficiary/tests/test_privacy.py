@@ -4,9 +4,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
-from .common import ShaqraCommon
-
-PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+from .common import SIGNATURE, ShaqraCommon
 
 
 class PrivacyCommon(ShaqraCommon):
@@ -125,7 +123,7 @@ class PrivacyCommon(ShaqraCommon):
             {"is_provided": True, "is_verified": True, "attachment_ids": [cls.document_b.id]}
         )
         awaiting = env.ref("shaqra_beneficiary.shaqra_request_stage_awaiting_committee")
-        (cls.request_a | cls.request_b).write({"signature": PNG, "signed_by": "Signer"})
+        (cls.request_a | cls.request_b).write({"signature": SIGNATURE, "signed_by": "Signer"})
         (cls.request_a | cls.request_b).write({"stage_id": awaiting.id})
         cls.notice_b = env["shaqra.notification"].create(
             {
@@ -249,11 +247,15 @@ class TestPrivacyRules(PrivacyCommon):
         # The lookup does not open the file ...
         with self.assertRaises(AccessError):
             self.beneficiary_b.with_user(self.user_reception).read(["name"])
-        # ... the request reception takes for the person does.
-        request = (
-            self.env["shaqra.request"]
-            .with_user(self.user_reception)
-            .create({"beneficiary_id": found["id"], "service_type_id": self.service_b.id})
+        # ... nor does a request created by the id alone (ids are sequential) ...
+        Request = self.env["shaqra.request"].with_user(self.user_reception)
+        with self.assertRaises(AccessError):
+            Request.create({"beneficiary_id": found["id"], "service_type_id": self.service_b.id})
+        # ... the request reception takes for the person by the exact ID does.
+        request = Request.browse(
+            Request.shaqra_create_for_national_id(
+                "1000000016", {"service_type_id": self.service_b.id}
+            )
         )
         self.assertEqual(
             request.beneficiary_id.with_user(self.user_reception).name, "Beneficiary B"

@@ -1,6 +1,7 @@
 from datetime import date, datetime
 
-from odoo.exceptions import UserError
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, freeze_time, tagged
 
 from .request_common import ShaqraRequestCommon
@@ -13,6 +14,37 @@ ESCALATION = "shaqra_beneficiary.mail_activity_type_request_escalation"
 @tagged("post_install", "-at_install")
 class TestRequestDeadline(ShaqraRequestCommon):
     """Policy C6: the answer is due 15 working days after completion."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.committee = cls.env["shaqra.committee"].create(
+            {
+                "name": "Deadline committee",
+                "member_ids": [Command.set(cls.user_committee.ids)],
+                "quorum": 1,
+            }
+        )
+        cls.service.committee_id = cls.committee
+
+    def _agenda(self, request):
+        """The request goes on a meeting's agenda: Committee review (C5)."""
+        meeting = self.env["shaqra.committee.meeting"].create(
+            {
+                "committee_id": self.committee.id,
+                "decision_ids": [Command.create({"request_id": request.id})],
+            }
+        )
+        meeting.with_user(self.user_committee).action_start()
+        return meeting
+
+    def _decide(self, request):
+        """The committee decides in its meeting: the request is Decided (C5)."""
+        meeting = self._agenda(request)
+        meeting.decision_ids.with_user(self.user_committee).write(
+            {"decision": "approved", "approved_amount": 100.0}
+        )
+        self.assertEqual(request.stage_key, "decided")
 
     def _complete_at(self, when):
         request = self._ready()
@@ -34,6 +66,32 @@ class TestRequestDeadline(ShaqraRequestCommon):
         request = self._complete_at("2026-11-01 07:00:00")
         self.assertEqual(request.date_deadline, date(2026, 11, 23))
 
+    def test_c6_deadline_crosses_weekend_and_holiday(self):
+        # Complete Thursday 2026-11-05; Friday and Saturday are the weekend and
+        # Sunday 8 is a holiday, so the count starts on Monday 9: 9-12 (4),
+        # 15-19 (9), 22-26 (14), Sunday 29 (15).
+        self._holiday(date(2026, 11, 8))
+        request = self._complete_at("2026-11-05 07:00:00")
+        self.assertEqual(request.date_deadline, date(2026, 11, 29))
+
+    def test_c6_holiday_on_a_weekend_changes_nothing(self):
+        # Friday 2026-11-13 is not a working day anyway.
+        self._holiday(date(2026, 11, 13))
+        request = self._complete_at("2026-11-01 07:00:00")
+        self.assertEqual(request.date_deadline, date(2026, 11, 22))
+
+    def test_c6_deadline_cron_is_active_and_scheduled(self):
+        cron = self.env.ref("shaqra_beneficiary.ir_cron_shaqra_request_deadline")
+        self.assertTrue(cron.active)
+        self.assertEqual(cron.model_id.model, "shaqra.request")
+        self.assertEqual(cron.state, "code")
+        self.assertEqual(cron.code.strip(), "model._cron_check_deadlines()")
+        self.assertEqual((cron.interval_number, cron.interval_type), (1, "days"))
+        self.assertTrue(cron.nextcall)
+        self.assertTrue(
+            cron.user_id._is_superuser() or cron.user_id.has_group("base.group_system")
+        )
+
     def test_c6_deadline_complete_on_weekend(self):
         # Friday 2026-11-06: the count starts on Sunday.
         request = self._complete_at("2026-11-06 09:00:00")
@@ -48,7 +106,8 @@ class TestRequestDeadline(ShaqraRequestCommon):
         request = self._complete_at("2026-11-01 07:00:00")
         self._holiday(date(2026, 11, 10))
         with freeze_time("2026-11-03 07:00:00"):
-            request.stage_id = self.stage["committee_review"]
+            self._agenda(request)
+        self.assertEqual(request.stage_key, "committee_review")
         self.assertEqual(request.date_deadline, date(2026, 11, 22))
         self.assertEqual(request.date_complete, datetime(2026, 11, 1, 7, 0))
 
@@ -130,7 +189,7 @@ class TestRequestDeadline(ShaqraRequestCommon):
     def test_c6_cron_ignores_decided_and_cancelled(self):
         request = self._complete_at("2026-11-01 07:00:00")
         with freeze_time("2026-11-20 07:00:00"):
-            request.stage_id = self.stage["decided"]
+            self._decide(request)
         with freeze_time("2026-11-30 07:00:00"):
             self.env["shaqra.request"]._cron_check_deadlines()
         self.assertFalse(request.is_overdue)
@@ -139,7 +198,7 @@ class TestRequestDeadline(ShaqraRequestCommon):
     def test_c6_decided_on_time_statistics(self):
         request = self._complete_at("2026-11-01 07:00:00")
         with freeze_time("2026-11-19 10:00:00"):
-            request.stage_id = self.stage["decided"]
+            self._decide(request)
         self.assertEqual(request.date_answered, datetime(2026, 11, 19, 10, 0))
         # 2-5, 8-12 and 15-19 November: 14 working days.
         self.assertEqual(request.working_days_taken, 14)
@@ -153,7 +212,7 @@ class TestRequestDeadline(ShaqraRequestCommon):
         with freeze_time("2026-11-23 09:00:00"):
             self.env["shaqra.request"]._cron_check_deadlines()
         with freeze_time("2026-11-24 10:00:00"):
-            request.stage_id = self.stage["decided"]
+            self._decide(request)
         self.assertEqual(request.working_days_taken, 17)
         self.assertFalse(request.deadline_met)
         self.assertFalse(request.is_overdue)
@@ -165,7 +224,7 @@ class TestRequestDeadline(ShaqraRequestCommon):
         self._complete_at("2026-11-12 07:00:00")
         answered = self._complete_at("2026-11-01 07:00:00")
         with freeze_time("2026-11-19 10:00:00"):
-            answered.stage_id = self.stage["decided"]
+            self._decide(answered)
         with freeze_time("2026-11-23 09:00:00"):
             self.env["shaqra.request"]._cron_check_deadlines()
         self.assertTrue(late.is_overdue)
@@ -213,6 +272,23 @@ class TestRecomputeDeadline(ShaqraRequestCommon):
         )
         self.assertEqual(activity.date_deadline, date(2026, 11, 23))
         self.assertIn("Holiday declared late", request.message_ids[0].body)
+        # The deadline is evidence: the correction is logged as an override.
+        trace = self.env["shaqra.evidence.override"].search(
+            [("res_model", "=", "shaqra.request"), ("res_id", "=", request.id)]
+        )
+        self.assertEqual(trace.user_id, self.user_manager)
+        self.assertEqual(trace.reason, "Holiday declared late")
+
+    def test_c6_deadline_is_not_typed_even_by_a_manager(self):
+        request = self._ready()
+        with freeze_time("2026-11-01 07:00:00"):
+            request.action_send_to_committee()
+        # The liaison officer of the request and a manager may write the request.
+        for user in (self.user_liaison, self.user_manager):
+            with self.subTest(user=user.login), self.assertRaises(AccessError) as refused:
+                request.with_user(user).write({"date_deadline": "2027-01-31"})
+            self.assertIn("evidence", str(refused.exception))
+        self.assertEqual(request.date_deadline, date(2026, 11, 22))
 
     def test_c6_only_manager_recomputes(self):
         request = self._ready()

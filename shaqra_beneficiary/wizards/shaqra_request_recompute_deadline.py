@@ -56,14 +56,16 @@ class ShaqraRequestRecomputeDeadline(models.TransientModel):
         old = request.date_deadline
         new = self.new_deadline
         today = fields.Date.context_today(request)
-        request.write(
+        # The deadline is evidence (C6): the correction is logged as an override.
+        request._evidence_override(
             {
                 "date_deadline": new,
                 "date_reminder": request._reminder_date(
                     new, request._local_date(request.date_complete)
                 ),
                 "is_overdue": bool(new and new < today),
-            }
+            },
+            reason,
         )
         request._schedule_deadline_activities()
         request.message_post(
