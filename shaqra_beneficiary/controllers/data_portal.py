@@ -60,7 +60,12 @@ class ShaqraDataPortal(CustomerPortal):
                 "beneficiary": beneficiary,
                 "consents": beneficiary.media_consent_ids,
                 "rights_requests": beneficiary.data_rights_request_ids,
-                "scopes": CONSENT_SCOPES,
+                "scopes": request.env["shaqra.media.consent"]
+                ._fields["scope"]
+                ._description_selection(request.env),
+                "kinds": request.env["shaqra.data.rights.request"]
+                ._fields["kind"]
+                ._description_selection(request.env),
                 "message": message,
             }
         )

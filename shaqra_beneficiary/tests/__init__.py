@@ -24,3 +24,6 @@ from . import test_ui_committee
 from . import test_committee_access
 from . import test_committee_i18n
 from . import test_request_access
+from . import test_terms
+from . import test_data_rights
+from . import test_terms_portal
