@@ -338,9 +338,14 @@ class ShaqraBeneficiary(models.Model):
         purpose, as the law requires.
         """
         now = fields.Datetime.now()
+        # Everything of the file is read afresh from the database, not from the cache.
+        self.env.invalidate_all()
         for beneficiary in self.sudo().with_context(active_test=False, tracking_disable=True):
             partner = beneficiary.partner_id
-            requests = beneficiary.request_ids
+            # Searched, not read from the cache: nothing of the file may be missed.
+            requests = (
+                self.env["shaqra.request"].sudo().search([("beneficiary_id", "=", beneficiary.id)])
+            )
             notices = (
                 self.env["shaqra.notification"]
                 .sudo()

@@ -23,7 +23,7 @@ class ShaqraDataRightsRequest(models.Model):
 
     _name = "shaqra.data.rights.request"
     _description = "Data Rights Request"
-    _inherit = ["mail.thread", "shaqra.evidence.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "shaqra.evidence.mixin"]
     _order = "id desc"
     _rec_name = "beneficiary_id"
     _check_company_auto = True
@@ -57,7 +57,14 @@ class ShaqraDataRightsRequest(models.Model):
     def create(self, vals_list):
         requests = super().create(vals_list)
         for rights in requests:
-            manager = rights.beneficiary_id.sudo().request_ids[:1]._escalation_user()
+            manager = (
+                rights.company_id.shaqra_escalation_user_id
+                or (
+                    self.env.ref("shaqra_beneficiary.group_manager")
+                    .users.filtered(lambda u: u.active and not u.share and u.id != 1)
+                    .sorted("id")[:1]
+                )
+            )
             if manager:
                 rights.sudo().activity_schedule(
                     "mail.mail_activity_data_todo",

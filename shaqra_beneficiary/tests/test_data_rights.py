@@ -124,22 +124,23 @@ class TestDataRights(ShaqraTermsCommon):
         self.assertFalse(beneficiary.whatsapp_number or beneficiary.health_note)
         self.assertNotIn("1000000008", beneficiary.national_id)
         requests = beneficiary.request_ids
-        attachments = self.env["ir.attachment"].search(
-            [
-                "|",
-                "&",
-                ("res_model", "=", "shaqra.beneficiary"),
-                ("res_id", "=", beneficiary.id),
-                "&",
-                ("res_model", "in", ("shaqra.request", "shaqra.beneficiary.agreement")),
-                ("res_id", "in", requests.ids + beneficiary.agreement_ids.ids),
-                "|",
-                ("res_field", "=", False),
-                ("res_field", "!=", False),
-            ]
-        )
+        attachments = self.env["ir.attachment"]
+        for model, ids in (
+            ("shaqra.beneficiary", beneficiary.ids),
+            ("shaqra.request", requests.ids),
+            ("shaqra.beneficiary.agreement", beneficiary.agreement_ids.ids),
+        ):
+            attachments |= self.env["ir.attachment"].search(
+                [
+                    ("res_model", "=", model),
+                    ("res_id", "in", ids),
+                    "|",
+                    ("res_field", "=", False),
+                    ("res_field", "!=", False),
+                ]
+            )
         self.assertFalse(attachments, "no document or signature is left")
-        self.assertFalse(requests.mapped("signature"))
+        self.assertFalse(any(requests.mapped("signature")))
         notices = self.env["shaqra.notification"].search([("beneficiary_id", "=", beneficiary.id)])
         messages = self.env["mail.message"].search(
             [

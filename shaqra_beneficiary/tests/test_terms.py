@@ -340,3 +340,48 @@ class TestMediaConsent(ShaqraTermsCommon):
             }
         )
         self.assertFalse(consent.is_effective)
+
+
+@tagged("post_install", "-at_install")
+class TestCodeOfEthics(ShaqraTermsCommon):
+    """The code of ethics is a governing document every employee signs (E4, ART4)."""
+
+    def test_e4_code_of_ethics_is_seeded_for_employees_and_volunteers(self):
+        code = self.env.ref("shaqra_beneficiary.shaqra_policy_code_of_ethics")
+        self.assertEqual((code.kind, code.code), ("ethics", "E4"))
+        self.assertTrue(code.audience_employee and code.audience_partner)
+        self.assertIn("ميثاق أخلاقيات المهنة", code.body)
+        self.assertIn("البلاغ الأخلاقي", code.body)
+
+    def test_e4_hr_distributes_and_each_employee_signs(self):
+        code = self.env.ref("shaqra_beneficiary.shaqra_policy_code_of_ethics")
+        if code.state != "published":
+            code.action_publish()
+        employee = self.env["hr.employee"].create(
+            {"name": "Officer Huda's colleague", "user_id": self.user_employee.id}
+        )
+        ack = code._distribute(employees=employee, send_mail=False)
+        self.assertEqual(ack.state, "pending")
+        with self.assertRaises(AccessError):
+            ack.with_user(self.user_manager).action_acknowledge(
+                signature=self.signature_image, signed_by="Someone else"
+            )
+        ack = ack.with_user(self.user_employee)
+        ack.write({"declaration_accepted": True})
+        ack.action_acknowledge(signature=self.signature_image, signed_by="The employee")
+        self.assertEqual(ack.state, "acknowledged")
+        self.assertEqual(self.env["shaqra.ethics.concern.mixin"]._shaqra_ethics_policy(), code)
+
+    def test_e4_ethics_concerns_hidden_from_all_but_management_and_from_the_employee(self):
+        """The extension point the complaints add-on inherits (kind 'ethics')."""
+        Mixin = self.env["shaqra.ethics.concern.mixin"]
+        self.assertEqual(Mixin._shaqra_ethics_selection()[0], "ethics")
+        self.assertEqual(
+            Mixin.with_user(self.officer_user)._shaqra_ethics_hidden_domain(),
+            [("kind", "=", "ethics")],
+        )
+        self.assertEqual(
+            Mixin.with_user(self.user_manager)._shaqra_ethics_hidden_domain(),
+            [("kind", "=", "ethics"), ("concerned_user_id", "=", self.user_manager.id)],
+        )
+        self.assertEqual(Mixin.sudo()._shaqra_ethics_hidden_domain(), [(0, "=", 1)])
