@@ -13,14 +13,10 @@ class ShaqraEthicsConcernMixin(models.AbstractModel):
 
     The complaints add-on (which this add-on never imports) makes an ethics
     concern its own kind of complaint by inheriting this mixin on its
-    complaint model::
-
-        class ShaqraComplaint(models.Model):
-            _inherit = ["shaqra.complaint", "shaqra.ethics.concern.mixin"]
-            kind = fields.Selection(
-                selection_add=[ShaqraEthicsConcernMixin._shaqra_ethics_selection()],
-                ondelete={"ethics": "cascade"},
-            )
+    complaint model (``_inherit = ["shaqra.complaint",
+    "shaqra.ethics.concern.mixin"]``) and adding the kind to its selection
+    (``kind = fields.Selection(selection_add=[("ethics", "Ethics concern")],
+    ondelete={"ethics": "cascade"})``, see :meth:`_shaqra_ethics_selection`).
 
     The concrete model has a ``kind`` field. The mixin gives it
     ``concerned_employee_id`` (the employee the concern is about) and keeps
