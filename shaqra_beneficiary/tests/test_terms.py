@@ -23,6 +23,21 @@ class TestBeneficiaryAgreement(ShaqraTermsCommon):
             [("id", "=", agreement.request_id.id)], ["department_id"], ["__count"]
         )
         self.assertEqual(groups, [(self.department, 1)])
+        letter = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "shaqra_beneficiary.shaqra_request_decision_letter_report",
+                agreement.request_id.ids,
+            )[0]
+            .decode()
+        )
+        self.assertIn("الإدارة المعنية", letter)
+        self.assertIn("Beneficiary Services", letter)
+        self.env.flush_all()  # the follow-up report is a database view
+        report = self.env["shaqra.liaison.report"].search(
+            [("department_id", "=", self.department.id)]
+        )
+        self.assertEqual(report.employee_id, self.officer)
 
     def test_art2_approval_generates_the_agreement_from_the_template(self):
         request = self._complete_request()
