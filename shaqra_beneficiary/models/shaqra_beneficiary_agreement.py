@@ -165,6 +165,18 @@ class ShaqraBeneficiaryAgreement(models.Model):
                 )
         return super().create(vals_list)
 
+    def write(self, vals):
+        if "end_reason" in vals and not self.env.su:
+            closed = self.filtered(lambda a: a.state in ("ended", "terminated"))
+            if closed:
+                raise UserError(
+                    self.env._(
+                        "Agreement %(agreement)s has ended: the reason recorded is final.",
+                        agreement=closed[0].name,
+                    )
+                )
+        return super().write(vals)
+
     def _evidence_is_frozen(self):
         # What a party signed cannot change under their signature.
         return self.state != "draft" or bool(self.signature or self.representative_signature)

@@ -3,6 +3,7 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 ACTIVITY_OBLIGATION = "mail.mail_activity_data_todo"
 # Days before its due date a beneficiary is reminded of an obligation.
@@ -41,6 +42,16 @@ class ShaqraBeneficiaryAgreementObligation(models.Model):
     )
 
     def write(self, vals):
+        if {"agreement_id", "name", "party", "date_due"} & set(vals) and not self.env.su:
+            signed = self.agreement_id.filtered(lambda a: a._evidence_is_frozen())
+            if signed:
+                raise UserError(
+                    self.env._(
+                        "The obligations of agreement %(agreement)s were signed: they cannot "
+                        "change.",
+                        agreement=signed[0].name,
+                    )
+                )
         result = super().write(vals)
         if vals.get("is_done"):
             self.activity_id.sudo().action_feedback(feedback=self.env._("Done."))

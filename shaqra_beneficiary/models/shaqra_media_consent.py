@@ -35,7 +35,17 @@ class ShaqraMediaConsent(models.Model):
         "revoked_by_id",
         "revoked_channel",
     )
-    _evidence_frozen_fields = ("beneficiary_id", "scope", "purpose", "date_from", "date_to")
+    _evidence_frozen_fields = (
+        "beneficiary_id",
+        "scope",
+        "purpose",
+        "use_website",
+        "use_social_media",
+        "use_print",
+        "use_reports",
+        "date_from",
+        "date_to",
+    )
 
     beneficiary_id = fields.Many2one(
         "shaqra.beneficiary",

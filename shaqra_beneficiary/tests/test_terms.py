@@ -119,6 +119,8 @@ class TestBeneficiaryAgreement(ShaqraTermsCommon):
         # What the beneficiary signed can no longer change under the signature.
         with self.assertRaises(UserError):
             manager_agreement.write({"amount": 99999})
+        with self.assertRaises(UserError):
+            agreement.obligation_ids[:1].with_user(self.user_manager).write({"name": "Nothing"})
 
     def test_art2_terminate_needs_reason_and_manager(self):
         agreement = self._approved_agreement()
@@ -131,6 +133,8 @@ class TestBeneficiaryAgreement(ShaqraTermsCommon):
         self.assertEqual(agreement.state, "terminated")
         self.assertTrue(agreement.date_closed)
         self.assertEqual(agreement.end_reason, "False income declared")
+        with self.assertRaises(UserError):
+            agreement.with_user(self.user_manager).write({"end_reason": "Another story"})
 
     def test_art2_new_template_version_asks_to_resign_and_keeps_history(self):
         agreement = self._approved_agreement()
@@ -343,6 +347,8 @@ class TestMediaConsent(ShaqraTermsCommon):
             consent.write({"state": "revoked"})
         with self.assertRaises(UserError):
             consent.write({"purpose": "Anything we like"})
+        with self.assertRaises(UserError):
+            consent.write({"use_social_media": True})
 
     def test_e1_period_limits_the_consent(self):
         consent = self.env["shaqra.media.consent"].create(
