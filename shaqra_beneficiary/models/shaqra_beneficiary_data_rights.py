@@ -149,7 +149,10 @@ class ShaqraBeneficiary(models.Model):
             "income": rows(beneficiary.income_ids, ("source", "amount", "note")),
             "documents": [
                 {
-                    **rows(document, ("document_type_id", "name", "date_issue", "date_expiry"))[0],
+                    **rows(
+                        document,
+                        ("document_type_id", "name", "purpose", "date_issue", "date_expiry"),
+                    )[0],
                     "files": document.attachment_ids.mapped("name"),
                 }
                 for document in beneficiary.document_ids

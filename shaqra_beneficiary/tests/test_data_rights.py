@@ -78,6 +78,10 @@ class TestDataRights(ShaqraTermsCommon):
         self.assertEqual(data["beneficiary"]["national_id"], "1000000008")
         self.assertEqual(data["household"][0]["name"], "Sara Al-Otaibi")
         self.assertEqual(data["documents"][0]["files"], ["id-copy.pdf"])
+        # E1: the file shows what each document was given for.
+        self.assertEqual(
+            data["documents"][0]["purpose"], "Study and delivery of the beneficiary's services"
+        )
         self.assertEqual(len(data["requests"]), 1)
         self.assertEqual(len(data["agreements"]), 1)
         self.assertEqual(data["media_consents"][0]["purpose"], "Annual report")
