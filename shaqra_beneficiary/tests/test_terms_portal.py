@@ -61,6 +61,13 @@ class TestTermsPortal(ShaqraPortalCommon):
 
     def test_art2_beneficiary_lists_and_reads_own_agreements_only(self):
         self.authenticate("t_benef_one", "t_benef_one")
+        home = self.url_open("/my").text
+        self.assertIn("/my/agreements", home)
+        self.assertIn("/my/data", home)
+        counters = self.make_jsonrpc_request(
+            "/my/counters", {"counters": ["shaqra_agreement_count"]}
+        )
+        self.assertEqual(counters["shaqra_agreement_count"], 1)
         page = self.url_open("/my/agreements").text
         self.assertIn(self.agreement_one.name, page)
         self.assertNotIn(self.agreement_two.name, page)
