@@ -36,3 +36,14 @@ from . import shaqra_committee_decision
 from . import crm_lead
 from . import res_partner
 from . import res_users
+from . import shaqra_agreement_template
+from . import shaqra_agreement_template_obligation
+from . import shaqra_beneficiary_agreement
+from . import shaqra_beneficiary_agreement_obligation
+from . import shaqra_request_agreement
+from . import shaqra_media_consent
+from . import shaqra_data_rights_request
+from . import shaqra_beneficiary_data_rights
+from . import shaqra_policy_ethics
+from . import shaqra_ethics_concern_mixin
+from . import shaqra_beneficiary_document_purpose

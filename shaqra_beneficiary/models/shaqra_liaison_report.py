@@ -6,7 +6,7 @@ from odoo import fields, models, tools
 class ShaqraLiaisonReport(models.Model):
     """Policy G6: management supervises each liaison officer's requests.
 
-    One row per officer and company: open and overdue requests, answered
+    One row per officer, company and concerned department (ART1): open and overdue requests, answered
     ones, how many on time, and the average working days to answer (C6).
     A database view, because these are aggregates over every request.
     """
@@ -20,6 +20,7 @@ class ShaqraLiaisonReport(models.Model):
     employee_id = fields.Many2one("hr.employee", string="Liaison Officer", readonly=True)
     user_id = fields.Many2one("res.users", string="Officer User", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
+    department_id = fields.Many2one("hr.department", string="Concerned Department", readonly=True)
     request_count = fields.Integer(string="Requests", readonly=True)
     open_count = fields.Integer(string="Open", readonly=True)
     overdue_count = fields.Integer(string="Overdue", readonly=True)
@@ -42,6 +43,7 @@ class ShaqraLiaisonReport(models.Model):
                     r.liaison_officer_id AS employee_id,
                     e.user_id AS user_id,
                     r.company_id AS company_id,
+                    r.department_id AS department_id,
                     COUNT(*) AS request_count,
                     COUNT(*) FILTER (
                         WHERE r.date_answered IS NULL
@@ -63,7 +65,7 @@ class ShaqraLiaisonReport(models.Model):
                     ) AS avg_working_days
                 FROM shaqra_request r
                 JOIN hr_employee e ON e.id = r.liaison_officer_id
-                GROUP BY r.liaison_officer_id, e.user_id, r.company_id
+                GROUP BY r.liaison_officer_id, e.user_id, r.company_id, r.department_id
             )
             """
             ).format(table=sql.Identifier(self._table))

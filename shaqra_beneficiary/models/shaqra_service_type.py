@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ShaqraServiceType(models.Model):
@@ -19,6 +19,16 @@ class ShaqraServiceType(models.Model):
     )
     field_id = fields.Many2one(
         "shaqra.work.field", string="Field of Work", required=True, ondelete="restrict"
+    )
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Concerned Department",
+        compute="_compute_department_id",
+        store=True,
+        readonly=False,
+        ondelete="restrict",
+        help="The department responsible for dealing with the beneficiary for this service "
+        "(policy ART1); by default the department of its field of work.",
     )
     committee_id = fields.Many2one(
         "shaqra.committee",
@@ -45,6 +55,10 @@ class ShaqraServiceType(models.Model):
         help="Beneficiaries see the criteria and may apply from the portal.",
     )
 
+    agreement_template_ids = fields.One2many(
+        "shaqra.agreement.template", "service_type_id", string="Agreement Templates"
+    )
+
     _sql_constraints = [
         (
             "response_days_positive",
@@ -52,3 +66,13 @@ class ShaqraServiceType(models.Model):
             "The number of working days to answer must be positive.",
         ),
     ]
+
+    @api.depends("field_id.department_id")
+    def _compute_department_id(self):
+        for service in self:
+            service.department_id = service.field_id.department_id or service.department_id
+
+    def _shaqra_agreement_template(self):
+        """The published agreement template of this service (ART2), if any."""
+        self.ensure_one()
+        return self.agreement_template_ids.filtered(lambda t: t.state == "published")[:1]

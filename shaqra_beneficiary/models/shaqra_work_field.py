@@ -13,6 +13,13 @@ class ShaqraWorkField(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     description = fields.Text(translate=True)
+    department_id = fields.Many2one(
+        "hr.department",
+        string="Concerned Department",
+        ondelete="restrict",
+        help="The department responsible for dealing with the beneficiaries of this field "
+        "(policy ART1).",
+    )
 
     _sql_constraints = [
         ("code_unique", "unique(code)", "The code of a field of work must be unique."),

@@ -32,3 +32,6 @@ from . import test_idor_routes
 from . import test_malformed_input
 from . import test_committee_evidence
 from . import test_request_integrity
+from . import test_terms
+from . import test_data_rights
+from . import test_terms_portal

@@ -4,3 +4,4 @@ from . import shaqra_policy_distribute
 from . import shaqra_notification_wizard
 from . import crm_lead_convert_beneficiary
 from . import shaqra_request_stage_override
+from . import shaqra_beneficiary_agreement_sign
