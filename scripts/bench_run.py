@@ -33,8 +33,13 @@ TIMEOUT = 300
 # kanban and list for a role, against the CRM pipeline of the matching role.
 ROLES = [
     ("administrator", "admin", "admin", "administrator"),
-    ("manager", "bench_manager", "bench_salesman_0", "salesman, own documents"),
-    ("liaison officer (record rules)", "bench_liaison_0", "bench_salesman_0", "salesman, own"),
+    ("manager", "bench_manager", "bench_sales_manager", "sales manager, all documents"),
+    (
+        "liaison officer (record rules)",
+        "bench_liaison_0",
+        "bench_salesman_0",
+        "salesman, own documents",
+    ),
 ]
 MODELS = {
     "shaqra.request": {"domain": [], "context": {}},

@@ -90,6 +90,8 @@ def seed(env, n):
         )
         for i in range(SALESMEN)
     ]
+    # The anchor of the manager: a sales manager sees every lead.
+    make_user(env, "bench_sales_manager", "Bench Sales Manager", ["sales_team.group_sale_manager"])
     categories = env["shaqra.beneficiary.category"].create(
         [{"name": f"Bench category {i}", "code": f"BC{i}"} for i in range(CATEGORIES)]
     )
