@@ -1,5 +1,6 @@
 import io
 import logging
+import threading
 from datetime import timedelta
 
 import xlsxwriter
@@ -7,11 +8,15 @@ import xlsxwriter
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request
+from odoo.tools import split_every
 
 _logger = logging.getLogger(__name__)
 
 # What a person may write on their own acknowledgement before signing it.
 SIGNER_FIELDS = {"signature", "signed_by", "declaration_accepted"}
+
+# Acknowledgements reminded or escalated per batch (and per commit) by the daily job.
+REMIND_BATCH_SIZE = 1000
 
 
 class ShaqraPolicyAcknowledgement(models.Model):
@@ -268,8 +273,14 @@ class ShaqraPolicyAcknowledgement(models.Model):
                 template.send_mail(ack.id, email_layout_xmlid="mail.mail_notification_light")
 
     @api.model
-    def _cron_remind(self):
-        """Daily: remind the people still pending, then tell HR; each only once."""
+    def _cron_remind(self, batch_size=REMIND_BATCH_SIZE):
+        """Daily: remind the people still pending, then tell HR; each only once.
+
+        In batches with a constant number of queries per batch (e-mails,
+        notes and activities created in bulk), each batch committed and
+        reported through the cron progress API so that an interrupted run
+        resumes where it stopped (reminded_on / escalated_on are set per batch).
+        """
         now = fields.Datetime.now()
         pending = self.sudo().search(
             [("state", "=", "pending"), ("policy_id.state", "=", "published")]
@@ -282,8 +293,17 @@ class ShaqraPolicyAcknowledgement(models.Model):
             lambda a: not a.escalated_on
             and a.distributed_on + timedelta(days=a.policy_id.escalation_days) <= now
         )
-        to_remind._send_reminder()
-        to_escalate._escalate()
+        # Tests run in one transaction that must not be committed.
+        auto_commit = not getattr(threading.current_thread(), "testing", False)
+        total, done = len(to_remind) + len(to_escalate), 0
+        for records, method in ((to_remind, "_send_reminder"), (to_escalate, "_escalate")):
+            for batch in split_every(batch_size, records.ids, pending.browse):
+                getattr(batch, method)()
+                done += len(batch)
+                if auto_commit:
+                    self.env["ir.cron"]._notify_progress(done=done, remaining=total - done)
+                    self.env.cr.commit()
+        self.env["ir.cron"]._notify_progress(done=done, remaining=0)
         _logger.info(
             "Document acknowledgements: %s reminded, %s escalated to HR",
             len(to_remind),
@@ -296,37 +316,53 @@ class ShaqraPolicyAcknowledgement(models.Model):
             "shaqra_beneficiary.mail_template_shaqra_policy_acknowledgement_reminder",
             raise_if_not_found=False,
         )
-        for ack in self:
-            if template and ack.email:
-                template.send_mail(ack.id, email_layout_xmlid="mail.mail_notification_light")
-            ack.message_post(
-                body=self.env._("Reminder sent: the document is still not acknowledged.")
+        with_email = self.filtered("email")
+        if template and with_email:
+            template.send_mail_batch(
+                with_email.ids, email_layout_xmlid="mail.mail_notification_light"
             )
+        body = self.env._("Reminder sent: the document is still not acknowledged.")
+        self._message_log_batch(bodies=dict.fromkeys(self.ids, body))
         self.write({"reminded_on": fields.Datetime.now()})
 
     def _escalate(self):
         """Hand over to HR: an activity for the document's HR responsible."""
         hr_group = self.env.ref("hr.group_hr_manager")
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        today = fields.Date.context_today(self)
+        activity_vals = []
         for ack in self:
             user = ack.policy_id.responsible_id
             if not user or not user.has_group("hr.group_hr_manager"):
                 user = hr_group.users.filtered(lambda u: not u.share)[:1]
             if user:
-                ack.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    summary=self.env._(
-                        "Not acknowledged: %(person)s, %(document)s",
-                        person=ack.person_name,
-                        document=ack.policy_id.display_name,
-                    ),
-                    note=self.env._(
-                        "%(person)s has not acknowledged the document since %(date)s. Please "
-                        "follow up.",
-                        person=ack.person_name,
-                        date=ack.distributed_on,
-                    ),
-                    user_id=user.id,
+                activity_vals.append(
+                    {
+                        "activity_type_id": todo.id,
+                        "automated": True,
+                        "res_model_id": model_id,
+                        "res_id": ack.id,
+                        "date_deadline": today,
+                        "summary": self.env._(
+                            "Not acknowledged: %(person)s, %(document)s",
+                            person=ack.person_name,
+                            document=ack.policy_id.display_name,
+                        ),
+                        "note": self.env._(
+                            "%(person)s has not acknowledged the document since %(date)s. "
+                            "Please follow up.",
+                            person=ack.person_name,
+                            date=ack.distributed_on,
+                        ),
+                        "user_id": user.id,
+                    }
                 )
+        # In bulk, without one notification e-mail per activity: HR finds
+        # them in the activity menu.
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            activity_vals
+        )
         self.write({"escalated_on": fields.Datetime.now()})
 
     @api.model

@@ -25,3 +25,4 @@ from . import test_committee_access
 from . import test_committee_i18n
 from . import test_request_access
 from . import test_request_deadline_batch
+from . import test_policy_remind_batch
