@@ -48,8 +48,10 @@ say "Seeding $N requests and the anchor's CRM leads"
 
 PORT=$(free_port)
 say "Starting an Odoo server on port $PORT"
-odoo -d "$DB" --db-filter="^$DB\$" --http-port="$PORT" --max-cron-threads=0 \
-    --log-level=warn >"$LOCAL/bench-server.log" 2>&1 &
+# odoo-bin itself in the background (not through a shell function), so that
+# $! is the server and the cleanup stops it.
+"$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$DB" --db-filter="^$DB\$" \
+    --http-port="$PORT" --max-cron-threads=0 --log-level=warn >"$LOCAL/bench-server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 120); do
     curl -fs -o /dev/null "http://127.0.0.1:$PORT/web/login" && break

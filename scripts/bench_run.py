@@ -246,6 +246,23 @@ def bench_cron(config, db, rows, notes):
             [env.ref("shaqra_beneficiary.mail_activity_type_request_escalation").id],
         )
         activities, distinct = cr.fetchone()
+
+        # The policy acknowledgement reminders and escalation (ART4).
+        Ack = env["shaqra.policy.acknowledgement"]
+        pending = Ack.search_count([("state", "=", "pending")])
+        start = time.perf_counter()
+        cr.execute(
+            """UPDATE shaqra_policy_acknowledgement SET reminded_on = now() AT TIME ZONE 'UTC'
+                WHERE state = 'pending' AND reminded_on IS NULL"""
+        )
+        ack_anchor = time.perf_counter() - start
+        cr.rollback()
+        count0 = cr.sql_log_count
+        start = time.perf_counter()
+        Ack._cron_remind()
+        cr.commit()
+        ack_elapsed = time.perf_counter() - start
+        ack_queries = cr.sql_log_count - count0
     # The check escalates 1,000 requests per batch (ESCALATION_BATCH_SIZE).
     per_batch = queries / max(1, -(-late // 1000))
     rows.append(
@@ -255,6 +272,15 @@ def bench_cron(config, db, rows, notes):
             elapsed,
             "bare SQL UPDATE flagging them",
             anchor,
+            None,
+        )
+    )
+    rows.append(
+        (
+            f"policy reminders and escalation, {pending} pending ({ack_queries} queries)",
+            ack_elapsed,
+            "bare SQL UPDATE marking them reminded",
+            ack_anchor,
             None,
         )
     )
