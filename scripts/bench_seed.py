@@ -194,8 +194,10 @@ def seed(env, n):
 
     # --- requests (SQL) ------------------------------------------------------------
     # Request i belongs to beneficiary i % nb (nb is a multiple of 20, so the
-    # request has its beneficiary's category and field of work). Situations
-    # by a scrambled per-mille r: late / open on time / cancelled / answered.
+    # request has its beneficiary's category and field of work, hence its
+    # officer, from i % 20). Situations by a scrambled per-mille r: late /
+    # open on time / cancelled / answered; the stage within a situation from
+    # i / 20, so that every officer has requests in every stage.
     t0 = time.time()
     params.update(
         {
@@ -224,12 +226,12 @@ def seed(env, n):
                    CASE WHEN r < %(late)s THEN now() - make_interval(days => 22 + i %% 300)
                         WHEN r < %(open)s THEN now() - make_interval(days => i %% 20)
                         ELSE created END AS created,
-                   CASE WHEN r < %(late)s THEN (ARRAY[%(awaiting)s, %(review)s])[1 + i %% 2]
+                   CASE WHEN r < %(late)s THEN (ARRAY[%(awaiting)s, %(review)s])[1 + (i / 20) %% 2]
                         WHEN r < %(open)s THEN (ARRAY[%(received)s, %(completeness)s,
-                                                       %(awaiting)s, %(review)s])[1 + i %% 4]
+                                                       %(awaiting)s, %(review)s])[1 + (i / 20) %% 4]
                         WHEN r < %(cancelled)s THEN %(cancel)s
                         ELSE (ARRAY[%(decided)s, %(notified)s, %(closed)s, %(closed)s,
-                                    %(closed)s])[1 + i %% 5] END AS stage_id
+                                    %(closed)s])[1 + (i / 20) %% 5] END AS stage_id
               FROM base
         )
         INSERT INTO shaqra_request (name, company_id, beneficiary_id, partner_id,
@@ -304,11 +306,12 @@ def seed(env, n):
         }
     )
     # Spread like a pipeline: 10% in each open stage, the rest won, 1 in 10 lost
-    # (archived, as Odoo marks lost opportunities).
+    # (archived, as Odoo marks lost opportunities); the salesman from i % 10,
+    # the stage from i / 10, so that every salesman has leads in every stage.
     cr.execute(
         """
         WITH base AS (
-            SELECT i, (i * 7919) %% 10 AS r,
+            SELECT i, ((i / %(salesmen)s) * 7919) %% 10 AS r,
                    now() - make_interval(mins => ((%(n)s - i)::float / %(n)s * 3650 * 1440)::int)
                        AS created
               FROM generate_series(0, %(n)s - 1) i
