@@ -1,7 +1,8 @@
 from collections import defaultdict
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 from odoo.osv import expression
+from odoo.tools import SQL
 from odoo.tools.sql import create_index
 
 
@@ -11,9 +12,10 @@ class ShaqraLiaisonAccessMixin(models.AbstractModel):
     A record is handled by its own liaison officer (``liaison_user_id``) and
     by the officer and the backup officer of the liaison assignment of its
     category and field of work. Record rules search on
-    ``officer_user_ids``; the search is computed from the assignments at the
-    moment of the search, so a new or changed assignment takes effect at
-    once, without recomputing stored values on every beneficiary.
+    ``officer_user_ids``; the search is computed from the assignments (kept
+    in a cache that a new or changed assignment, or a new user for an
+    officer, clears), so a change takes effect at once, without recomputing
+    stored values on every beneficiary.
 
     Models using the mixin have ``category_id``, ``field_id``,
     ``liaison_user_id`` and ``company_id`` fields.
@@ -54,35 +56,48 @@ class ShaqraLiaisonAccessMixin(models.AbstractModel):
                 [f'"{column}"' for column in columns],
             )
 
-    @api.depends("liaison_user_id", "category_id", "field_id", "company_id")
-    def _compute_officer_user_ids(self):
-        # One search for the whole batch: every access check evaluates the
-        # record rules on the records it checks (filtered_domain), so this runs
-        # on each page of a kanban or list, and must not search per record.
-        assignments = (
-            self.env["shaqra.liaison.assignment"]
-            .sudo()
-            .search(
-                [
-                    ("category_id", "in", self.category_id.ids),
-                    ("company_id", "in", self.company_id.ids),
-                ]
+    @api.model
+    @tools.ormcache()
+    def _shaqra_assignment_rows(self):
+        """The active liaison assignments as (category, field of work, company,
+        officer user, backup officer user) ids.
+
+        Every search and every access check of a liaison officer needs them
+        (the record rule), so they are cached; shaqra.liaison.assignment and
+        hr.employee (a new user for an officer) clear the cache when they
+        change.
+        """
+        Assignment = self.env["shaqra.liaison.assignment"]
+        Assignment.flush_model(
+            ["category_id", "field_id", "company_id", "user_id", "backup_user_id", "active"]
+        )
+        self.env.cr.execute(
+            SQL(
+                "SELECT category_id, field_id, company_id, user_id, backup_user_id"
+                " FROM %s WHERE active ORDER BY id",
+                SQL.identifier(Assignment._table),
             )
         )
-        no_users = self.env["res.users"]
-        by_field = defaultdict(lambda: no_users)
-        by_category = defaultdict(lambda: no_users)
-        for assignment in assignments:
-            users = assignment.user_id | assignment.backup_user_id
-            key = (assignment.category_id.id, assignment.company_id.id)
-            by_field[(*key, assignment.field_id.id)] |= users
-            by_category[key] |= users
+        return tuple(self.env.cr.fetchall())
+
+    @api.depends("liaison_user_id", "category_id", "field_id", "company_id")
+    def _compute_officer_user_ids(self):
+        # Without a search: every access check evaluates the record rules on
+        # the records it checks (filtered_domain), so this runs on each page
+        # of a kanban or list.
+        by_field = defaultdict(set)
+        by_category = defaultdict(set)
+        for category_id, field_id, company_id, *user_ids in self._shaqra_assignment_rows():
+            users = {user_id for user_id in user_ids if user_id}
+            by_field[category_id, company_id, field_id] |= users
+            by_category[category_id, company_id] |= users
+        Users = self.env["res.users"]
         for record in self:
             key = (record.category_id.id, record.company_id.id)
             # A record without a field of work belongs to every officer of
             # its category (see _search_officer_user_ids).
             users = by_field[(*key, record.field_id.id)] if record.field_id else by_category[key]
-            record.officer_user_ids = record.liaison_user_id | users
+            record.officer_user_ids = record.liaison_user_id | Users.browse(sorted(users))
 
     @api.model
     def _search_officer_user_ids(self, operator, value):
@@ -91,14 +106,8 @@ class ShaqraLiaisonAccessMixin(models.AbstractModel):
                 self.env._("Only 'in' and '=' searches on the handling officers are supported.")
             )
         user_ids = [value] if isinstance(value, int) else list(value)
-        # Assignments are searched as superuser: the rule must not depend on
-        # the officer's own right to read the assignment table.
-        assignments = (
-            self.env["shaqra.liaison.assignment"]
-            .sudo()
-            .with_context(active_test=True)
-            .search(["|", ("user_id", "in", user_ids), ("backup_user_id", "in", user_ids)])
-        )
+        # The assignments are read whatever the officer's own right to read
+        # the assignment table: the rule must not depend on it.
         # One branch per company and field of work (category IN ...), and one
         # per company for the records without a field of work, which belong to
         # every officer of their category: few branches whatever the number of
@@ -106,10 +115,11 @@ class ShaqraLiaisonAccessMixin(models.AbstractModel):
         # company (this domain is the liaison officers' record rule).
         categories_by_field = defaultdict(set)
         categories_by_company = defaultdict(set)
-        for assignment in assignments:
-            company_id = assignment.company_id.id
-            categories_by_field[company_id, assignment.field_id.id].add(assignment.category_id.id)
-            categories_by_company[company_id].add(assignment.category_id.id)
+        for category_id, field_id, company_id, *officers in self._shaqra_assignment_rows():
+            if not set(officers) & set(user_ids):
+                continue
+            categories_by_field[company_id, field_id].add(category_id)
+            categories_by_company[company_id].add(category_id)
         domains = [[("liaison_user_id", "in", user_ids)]]
         for (company_id, field_id), category_ids in sorted(categories_by_field.items()):
             domains.append(
