@@ -317,13 +317,14 @@ def seed(env, n):
               FROM generate_series(0, %(n)s - 1) i
         )
         INSERT INTO crm_lead (name, type, active, stage_id, user_id, team_id, company_id,
+            partner_id,
             priority, probability, expected_revenue, prorated_revenue, partner_name,
             contact_name, email_from, date_open, date_last_stage_update, date_closed,
             create_uid, write_uid, create_date, write_date)
         SELECT 'Bench opportunity ' || i, 'opportunity', r <> 9,
                CASE WHEN r < cardinality(%(open_stages)s::int[])
                     THEN (%(open_stages)s::int[])[1 + r] ELSE %(won)s END,
-               sm.a, %(team)s, %(company)s, (i %% 4)::text,
+               sm.a, %(team)s, %(company)s, p.a, (i %% 4)::text,
                CASE WHEN r < cardinality(%(open_stages)s::int[]) THEN 10 + 20 * r ELSE 100 END,
                1000 + i %% 9000, 1000 + i %% 9000,
                'Bench company ' || (i %% 5000), 'Bench contact ' || i,
@@ -332,6 +333,8 @@ def seed(env, n):
                sm.a, sm.a, created, created
           FROM base
           JOIN bench_salesman sm ON sm.k = i %% %(salesmen)s
+          -- a customer on every card, as the beneficiary on every request card
+          JOIN bench_partner p ON p.k = (i / %(salesmen)s) %% %(nb)s
         """,
         params,
     )
