@@ -563,7 +563,8 @@ class ShaqraRequest(models.Model):
             done += len(batch)
             if auto_commit:
                 self.env["ir.cron"]._notify_progress(done=done, remaining=total - done)
-                self.env.cr.commit()
+                # A batch done stays done if the job is interrupted (ir.cron progress API).
+                self.env.cr.commit()  # pylint: disable=invalid-commit
         self.env["ir.cron"]._notify_progress(done=done, remaining=0)
         _logger.info("Deadline check: %s request(s) escalated as overdue", done)
         return True
