@@ -91,13 +91,18 @@ class ShaqraLiaisonAccessMixin(models.AbstractModel):
             users = {user_id for user_id in user_ids if user_id}
             by_field[category_id, company_id, field_id] |= users
             by_category[category_id, company_id] |= users
-        Users = self.env["res.users"]
+        # Records with the same officers are assigned at once: assigning an
+        # x2many value record by record costs more than the rest here.
+        groups = defaultdict(list)
         for record in self:
             key = (record.category_id.id, record.company_id.id)
             # A record without a field of work belongs to every officer of
             # its category (see _search_officer_user_ids).
             users = by_field[(*key, record.field_id.id)] if record.field_id else by_category[key]
-            record.officer_user_ids = record.liaison_user_id | Users.browse(sorted(users))
+            users = users | {record.liaison_user_id.id} if record.liaison_user_id else users
+            groups[tuple(sorted(users))].append(record.id)
+        for user_ids, record_ids in groups.items():
+            self.browse(record_ids).officer_user_ids = self.env["res.users"].browse(user_ids)
 
     @api.model
     def _search_officer_user_ids(self, operator, value):
