@@ -30,6 +30,9 @@ psql -X -q -d postgres -c "drop database if exists \"$DB\" with (force)" >/dev/n
 rm -rf "$LOCAL/data/filestore/$DB"
 if [ -n "${BENCH_TEMPLATE_DB:-}" ]; then
     say "Copying the installed database $BENCH_TEMPLATE_DB to $DB"
+    # A copy needs the template without sessions (a test server just stopped).
+    psql -X -q -d postgres -c "select pg_terminate_backend(pid) from pg_stat_activity
+        where datname = '$BENCH_TEMPLATE_DB' and pid <> pg_backend_pid()" >/dev/null
     createdb -T "$BENCH_TEMPLATE_DB" "$DB"
     if [ -d "$LOCAL/data/filestore/$BENCH_TEMPLATE_DB" ]; then
         mkdir -p "$LOCAL/data/filestore"
