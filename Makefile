@@ -1,8 +1,11 @@
-# The two commands of the README. Everything else lives in scripts/.
-.PHONY: run test
+# The commands of the README. Everything else lives in scripts/.
+.PHONY: run test bench
 
 run:
 	@bash scripts/run.sh $(ARGS)
 
 test:
 	@bash scripts/test.sh
+
+bench:
+	@bash scripts/bench.sh

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make test`: static checks, every Odoo test and browser tour on a fresh
-# database, then the whole-system tests against a real Odoo server.
+# database, the whole-system tests against a real Odoo server, and a smoke
+# run of the benchmark tool (`make bench` at BENCH_N=1000, no timing checked).
 source "$(dirname "$0")/lib.sh"
 setup_all
 
@@ -55,12 +56,29 @@ PY
 [ "$s_skipped" = 0 ] || { echo "FAIL: $s_skipped whole-system test(s) skipped"; STATUS=1; }
 [ "$s_run" -gt 0 ] || { echo "FAIL: no whole-system test ran"; STATUS=1; }
 
+# --- benchmark smoke -------------------------------------------------------------
+# Keeps `make bench` working: the small size on a copy of the test database.
+# It checks that the tool runs and prints its table, never a timing.
+say "Benchmark smoke (BENCH_N=1000) on a copy of $DB"
+bench_ok=1
+BENCH_N=1000 BENCH_REPEAT=1 BENCH_TEMPLATE_DB=$DB SHAQRA_BENCH_DB="${DB}_bench" \
+    bash "$REPO/scripts/bench.sh" >"$LOCAL/bench-smoke.log" 2>&1 || bench_ok=0
+grep -q "^| deadline cron" "$LOCAL/bench-smoke.log" || bench_ok=0
+if [ $bench_ok = 1 ]; then
+    sed -n '/^Benchmark, /,$p' "$LOCAL/bench-smoke.log"
+else
+    tail -n 30 "$LOCAL/bench-smoke.log"
+    echo "FAIL: the benchmark tool did not print its table (see $LOCAL/bench-smoke.log)"
+    STATUS=1
+fi
+
 echo
 say "Summary"
 echo "  static checks: $([ $static_ok = 1 ] && echo passed || echo FAILED)"
 echo "  Odoo tests: $o_run run, $o_failed failed, $o_errors errors, $o_skipped skipped, $o_tours tours run$([ "$o_problems" = 0 ] || echo " - FAILED, see above")"
 echo "  whole-system tests: $s_run run, $s_failed failed, $s_skipped skipped"
-failed=$((o_failed + o_errors + s_failed + (static_ok ? 0 : 1) + (o_problems && !(o_failed + o_errors) ? 1 : 0)))
+echo "  benchmark smoke: $([ $bench_ok = 1 ] && echo "the tool ran and printed its table" || echo FAILED)"
+failed=$((o_failed + o_errors + s_failed + (static_ok ? 0 : 1) + (bench_ok ? 0 : 1) + (o_problems && !(o_failed + o_errors) ? 1 : 0)))
 [ $STATUS = 0 ] || [ $failed -gt 0 ] || failed=1
 echo "total: $((o_run - o_failed - o_errors + s_run - s_failed)) passed, $failed failed, $((o_skipped + s_skipped)) skipped"
 exit $STATUS

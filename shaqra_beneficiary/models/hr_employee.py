@@ -16,6 +16,14 @@ class HrEmployee(models.Model):
         groups="hr.group_hr_manager",
     )
 
+    def write(self, vals):
+        result = super().write(vals)
+        if "user_id" in vals:
+            # The liaison officers' record rules cache the users of the
+            # assignments (shaqra.liaison.access.mixin).
+            self.env.registry.clear_cache()
+        return result
+
     def _compute_shaqra_policy_pending_count(self):
         groups = self.env["shaqra.policy.acknowledgement"]._read_group(
             [

@@ -46,6 +46,23 @@ class ShaqraLiaisonAssignment(models.Model):
                 officer=assignment.employee_id.name or "",
             )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        assignments = super().create(vals_list)
+        # The liaison officers' record rules read the assignments from a cache.
+        self.env.registry.clear_cache()
+        return assignments
+
+    def write(self, vals):
+        result = super().write(vals)
+        self.env.registry.clear_cache()
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env.registry.clear_cache()
+        return result
+
     @api.model
     def _find(self, category, field, company=None):
         """The assignment for a category and a field of work, if any."""

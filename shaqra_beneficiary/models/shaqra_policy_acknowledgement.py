@@ -7,6 +7,7 @@ import xlsxwriter
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.http import request
+from odoo.tools import split_every
 
 from ..tools.signature import check_signature_image
 
@@ -17,6 +18,9 @@ _logger = logging.getLogger(__name__)
 SIGNER_FIELDS = {"signature", "signed_by", "declaration_accepted"}
 # Bookkeeping of the mail thread, which may change on any acknowledgement.
 MAIL_FIELDS = {"activity_ids", "message_follower_ids", "message_main_attachment_id"}
+
+# Acknowledgements reminded or escalated per batch by the daily job.
+REMIND_BATCH_SIZE = 1000
 
 
 class ShaqraPolicyAcknowledgement(models.Model):
@@ -367,8 +371,15 @@ class ShaqraPolicyAcknowledgement(models.Model):
                 template.send_mail(ack.id, email_layout_xmlid="mail.mail_notification_light")
 
     @api.model
-    def _cron_remind(self):
-        """Daily: remind the people still pending, then tell HR; each only once."""
+    def _cron_remind(self, batch_size=REMIND_BATCH_SIZE):
+        """Daily: remind the people still pending, then tell HR; each only once.
+
+        In batches with a constant number of queries per batch (e-mails,
+        notes and activities created in bulk). Run by the scheduler, each call
+        handles one batch and reports through the cron progress API; ir.cron
+        commits it and calls again, so an interrupted run resumes where it
+        stopped (reminded_on / escalated_on are set per batch).
+        """
         now = fields.Datetime.now()
         pending = self.sudo().search(
             [("state", "=", "pending"), ("policy_id.state", "=", "published")]
@@ -381,8 +392,22 @@ class ShaqraPolicyAcknowledgement(models.Model):
             lambda a: not a.escalated_on
             and a.distributed_on + timedelta(days=a.policy_id.escalation_days) <= now
         )
-        to_remind._send_reminder()
-        to_escalate._escalate()
+        work = [
+            (batch, method)
+            for records, method in ((to_remind, "_send_reminder"), (to_escalate, "_escalate"))
+            for batch in split_every(batch_size, records.ids, pending.browse)
+        ]
+        if self.env.context.get("ir_cron_progress_id"):
+            # Run by the scheduler: one batch per call. ir.cron commits it and
+            # calls again while some remain (Odoo's cron progress API).
+            work = work[:1]
+        done = 0
+        for batch, method in work:
+            getattr(batch, method)()
+            done += len(batch)
+        self.env["ir.cron"]._notify_progress(
+            done=done, remaining=len(to_remind) + len(to_escalate) - done
+        )
         _logger.info(
             "Document acknowledgements: %s reminded, %s escalated to HR",
             len(to_remind),
@@ -395,37 +420,53 @@ class ShaqraPolicyAcknowledgement(models.Model):
             "shaqra_beneficiary.mail_template_shaqra_policy_acknowledgement_reminder",
             raise_if_not_found=False,
         )
-        for ack in self:
-            if template and ack.email:
-                template.send_mail(ack.id, email_layout_xmlid="mail.mail_notification_light")
-            ack.message_post(
-                body=self.env._("Reminder sent: the document is still not acknowledged.")
+        with_email = self.filtered("email")
+        if template and with_email:
+            template.send_mail_batch(
+                with_email.ids, email_layout_xmlid="mail.mail_notification_light"
             )
+        body = self.env._("Reminder sent: the document is still not acknowledged.")
+        self._message_log_batch(bodies=dict.fromkeys(self.ids, body))
         self._evidence_write({"reminded_on": fields.Datetime.now()})
 
     def _escalate(self):
         """Hand over to HR: an activity for the document's HR responsible."""
         hr_group = self.env.ref("hr.group_hr_manager")
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        model_id = self.env["ir.model"]._get_id(self._name)
+        today = fields.Date.context_today(self)
+        activity_vals = []
         for ack in self:
             user = ack.policy_id.responsible_id
             if not user or not user.has_group("hr.group_hr_manager"):
                 user = hr_group.users.filtered(lambda u: not u.share)[:1]
             if user:
-                ack.activity_schedule(
-                    "mail.mail_activity_data_todo",
-                    summary=self.env._(
-                        "Not acknowledged: %(person)s, %(document)s",
-                        person=ack.person_name,
-                        document=ack.policy_id.display_name,
-                    ),
-                    note=self.env._(
-                        "%(person)s has not acknowledged the document since %(date)s. Please "
-                        "follow up.",
-                        person=ack.person_name,
-                        date=ack.distributed_on,
-                    ),
-                    user_id=user.id,
+                activity_vals.append(
+                    {
+                        "activity_type_id": todo.id,
+                        "automated": True,
+                        "res_model_id": model_id,
+                        "res_id": ack.id,
+                        "date_deadline": today,
+                        "summary": self.env._(
+                            "Not acknowledged: %(person)s, %(document)s",
+                            person=ack.person_name,
+                            document=ack.policy_id.display_name,
+                        ),
+                        "note": self.env._(
+                            "%(person)s has not acknowledged the document since %(date)s. "
+                            "Please follow up.",
+                            person=ack.person_name,
+                            date=ack.distributed_on,
+                        ),
+                        "user_id": user.id,
+                    }
                 )
+        # In bulk, without one notification e-mail per activity: HR finds
+        # them in the activity menu.
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            activity_vals
+        )
         self._evidence_write({"escalated_on": fields.Datetime.now()})
 
     @api.model

@@ -5,6 +5,7 @@ from num2words import num2words
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL, split_every
 
 from ..tools.hijri import format_gregorian, format_hijri
 from ..tools.signature import check_signature_image
@@ -36,6 +37,9 @@ COMMITTEE_STAGE_KEYS = ("committee_review", "decided", "notified", "closed")
 ACTIVITY_ANSWER = "shaqra_beneficiary.mail_activity_type_request_answer"
 ACTIVITY_REMINDER = "shaqra_beneficiary.mail_activity_type_request_reminder"
 ACTIVITY_ESCALATION = "shaqra_beneficiary.mail_activity_type_request_escalation"
+
+# Requests escalated per batch by the daily deadline check.
+ESCALATION_BATCH_SIZE = 1000
 
 DECISIONS = [
     ("approved", "Approved"),
@@ -737,47 +741,122 @@ class ShaqraRequest(models.Model):
         }
 
     @api.model
-    def _cron_check_deadlines(self):
-        """Policy C6, G6: daily, flag late requests and alert management once."""
+    def _deadline_late_domain(self, today):
+        """Requests whose answer is late on ``today`` (policy C6)."""
+        return [
+            ("date_deadline", "<", today),
+            ("date_answered", "=", False),
+            ("stage_key", "not in", FINAL_STAGE_KEYS),
+        ]
+
+    @api.model
+    def _cron_check_deadlines(self, batch_size=ESCALATION_BATCH_SIZE):
+        """Policy C6, G6: daily, flag late requests and alert management once.
+
+        At the association's scale (100,000 requests, thousands late at
+        once) this works in batches with a constant number of queries per
+        batch: one UPDATE flags every late request, then the
+        requests not escalated yet are escalated ``batch_size`` at a time
+        (activities and notes created in bulk). Run by the scheduler, each
+        call escalates one batch and reports through the cron progress API;
+        ir.cron commits it and calls again, so an interrupted run resumes
+        where it stopped and each request is escalated exactly once.
+        """
         tz = self.env.company._shaqra_service_calendar().tz or "Asia/Riyadh"
         today = fields.Date.context_today(self.with_context(tz=tz))
-        late = self.search(
-            [
-                ("date_deadline", "<", today),
-                ("date_answered", "=", False),
-                ("stage_key", "not in", FINAL_STAGE_KEYS),
-            ]
+        # The daily job runs as the system user; sudo() keeps it independent
+        # of the record rules and of who triggers it by hand.
+        requests = self.sudo()
+        late_domain = self._deadline_late_domain(today)
+        # One UPDATE flags every late request (13,000 on a bad night): the
+        # flag is a plain column (no stored field depends on it, it is not
+        # tracked), so the ORM write of 13,000 records is not needed.
+        requests.flush_model(["is_overdue", "date_deadline", "date_answered", "stage_key"])
+        to_flag = requests._search([*late_domain, ("is_overdue", "=", False)])
+        self.env.cr.execute(
+            SQL(
+                "UPDATE %s SET is_overdue = TRUE, write_uid = %s, write_date = %s WHERE id IN %s",
+                SQL.identifier(self._table),
+                self.env.uid,
+                fields.Datetime.now(),
+                to_flag.subselect(),
+            )
         )
-        late.filtered(lambda r: not r.is_overdue)._evidence_write({"is_overdue": True})
-        for request in late.filtered(lambda r: not r.is_escalated):
-            request._escalate_overdue()
-        _logger.info("Deadline check: %s overdue request(s)", len(late))
+        requests.invalidate_model(["is_overdue", "write_uid", "write_date"])
+        to_escalate = requests.search([*late_domain, ("is_escalated", "=", False)], order="id")
+        batches = list(split_every(batch_size, to_escalate.ids, requests.browse))
+        if self.env.context.get("ir_cron_progress_id"):
+            # Run by the scheduler: one batch per call. ir.cron commits it and
+            # calls again while some remain (Odoo's cron progress API), so an
+            # interrupted run resumes where it stopped.
+            batches = batches[:1]
+        done = 0
+        for batch in batches:
+            batch._escalate_overdue()
+            done += len(batch)
+        self.env["ir.cron"]._notify_progress(done=done, remaining=len(to_escalate) - done)
+        _logger.info("Deadline check: %s request(s) escalated as overdue", done)
         return True
 
     def _escalate_overdue(self):
-        """Policy G6: one activity for management and one message, then never again."""
-        self.ensure_one()
-        manager = self._escalation_user()
-        if manager:
-            self.activity_schedule(
-                ACTIVITY_ESCALATION,
-                date_deadline=fields.Date.context_today(self),
-                summary=self.env._(
-                    "Overdue request: the answer was due on %(date)s", date=self.date_deadline
-                ),
-                user_id=manager.id,
-            )
-        self.message_post(
-            body=Markup("<p>%s</p>")
-            % self.env._(
+        """Policy G6: one activity for management and one note per request, then never again.
+
+        Works on a batch of requests: the activities and the notes are
+        created in bulk, so the number of queries does not grow with the
+        batch. The activities are created without one notification e-mail
+        each: the manager finds them in the activity menu.
+        """
+        requests = self.filtered(lambda r: not r.is_escalated)
+        if not requests:
+            return
+        today = fields.Date.context_today(self)
+        activity_type = self.env.ref(ACTIVITY_ESCALATION)
+        model_id = self.env["ir.model"]._get_id(self._name)
+        activity_vals, bodies = [], {}
+        for request in requests:
+            manager = request._escalation_user()
+            if manager:
+                activity_vals.append(
+                    {
+                        "activity_type_id": activity_type.id,
+                        "automated": True,
+                        "res_model_id": model_id,
+                        "res_id": request.id,
+                        # Given here, these stored computed fields are not
+                        # recomputed by one more UPDATE per 100 activities.
+                        "res_model": self._name,
+                        "res_name": request.display_name,
+                        "user_tz": manager.tz,
+                        "date_done": False,
+                        "date_deadline": today,
+                        "summary": self.env._(
+                            "Overdue request: the answer was due on %(date)s",
+                            date=request.date_deadline,
+                        ),
+                        "user_id": manager.id,
+                    }
+                )
+            bodies[request.id] = Markup("<p>%s</p>") % self.env._(
                 "This request is overdue: the answer was due on %(date)s (policy C6). "
                 "Management has been alerted: %(manager)s.",
-                date=self.date_deadline,
+                date=request.date_deadline,
                 manager=manager.name or self.env._("nobody configured"),
-            ),
-            subtype_xmlid="mail.mt_note",
+            )
+        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
+            activity_vals
         )
-        self._evidence_write({"is_escalated": True})
+        requests._message_log_batch(bodies=bodies)
+        # One UPDATE for the batch (the ORM would write 100 rows at a time).
+        self.env.cr.execute(
+            SQL(
+                "UPDATE %s SET is_escalated = TRUE, write_uid = %s, write_date = %s WHERE id IN %s",
+                SQL.identifier(self._table),
+                self.env.uid,
+                fields.Datetime.now(),
+                tuple(requests.ids),
+            )
+        )
+        requests.invalidate_recordset(["is_escalated", "write_uid", "write_date"])
 
     def _compute_access_url(self):  # pylint: disable=missing-return
         super()._compute_access_url()

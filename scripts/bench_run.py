@@ -1,0 +1,339 @@
+"""Run the benchmarks side by side with their Odoo anchors and print a table.
+
+Run by scripts/bench.sh (`make bench`) on a database seeded by bench_seed.py
+and served by an Odoo server at ``--url``. Each benchmark and its anchor run
+in the same process, interleaved, ``--repeat`` times; the table gives the
+medians. Benchmarks are not tests: nothing here fails a build on a timing,
+the exit status only says whether the tool itself worked.
+
+- kanban: the way the web client loads a kanban over JSON-RPC
+  (``web_read_group`` by stage, ``read_progress_bar`` when the view has one,
+  then one ``web_search_read`` of 40 cards per unfolded column, the card's
+  fields as specification);
+- list: one ``web_search_read`` of 80 rows with the list's fields and the
+  count;
+- deadline cron: the daily job on every late request, against the bare SQL
+  UPDATE that flags them.
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from functools import partial
+
+import requests
+from lxml import etree
+
+PASSWORD = "bench-Passw0rd"  # a throw-away database only
+TIMEOUT = 300
+
+# (label, request user, anchor user, anchor label): the request model's
+# kanban and list for a role, against the CRM pipeline of the matching role.
+ROLES = [
+    ("administrator", "admin", "admin", "administrator"),
+    ("manager", "bench_manager", "bench_sales_manager", "sales manager, all documents"),
+    (
+        "liaison officer (record rules)",
+        "bench_liaison_0",
+        "bench_salesman_0",
+        "salesman, own documents",
+    ),
+]
+MODELS = {
+    "shaqra.request": {"domain": [], "context": {}},
+    "crm.lead": {
+        "domain": [["type", "=", "opportunity"]],
+        "context": {"default_type": "opportunity"},
+    },
+}
+
+
+class Client:
+    def __init__(self, url, db, login):
+        self.url = url.rstrip("/")
+        self.session = requests.Session()
+        result = self._post(
+            "/web/session/authenticate", {"db": db, "login": login, "password": PASSWORD}
+        )
+        self.context = dict(result["user_context"], bin_size=True)
+        self.context["allowed_company_ids"] = [result["user_companies"]["current_company"]]
+
+    def _post(self, path, params):
+        response = self.session.post(
+            self.url + path,
+            json={"jsonrpc": "2.0", "method": "call", "id": 1, "params": params},
+            timeout=TIMEOUT,
+        )
+        response.raise_for_status()
+        body = response.json()
+        if body.get("error"):
+            raise RuntimeError(f"{path}: {body['error']['data'].get('message')}")
+        return body["result"]
+
+    def call(self, model, method, *args, **kwargs):
+        kwargs.setdefault("context", self.context)
+        return self._post(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": list(args), "kwargs": kwargs},
+        )
+
+
+def view_spec(client, model, view_type):
+    """The fields of the default view as a web_search_read specification."""
+    result = client.call(model, "get_views", [[False, view_type]], options={})
+    arch = etree.fromstring(result["views"][view_type]["arch"].encode())
+    model_fields = result["models"][model]["fields"]
+    spec = {}
+    for node in arch.iter("field"):
+        # Fields of an embedded sub-view belong to the related model.
+        if any(p.tag in ("list", "form", "kanban") for p in node.iterancestors() if p != arch):
+            continue
+        name = node.get("name")
+        field = model_fields.get(name)
+        if not field:
+            continue
+        if field["type"] in ("many2one", "one2many", "many2many"):
+            spec[name] = {"fields": {"display_name": {}}}
+        else:
+            spec[name] = {}
+    progressbar = arch.find(".//progressbar")
+    default_order = arch.get("default_order") or ""
+    return spec, progressbar, default_order
+
+
+def kanban_load(client, model, spec, progressbar, order):
+    domain = MODELS[model]["domain"]
+    groups = client.call(
+        model, "web_read_group", domain, [], ["stage_id"], limit=80, offset=0, lazy=True
+    )["groups"]
+    if progressbar is not None:
+        bar = {"field": progressbar.get("field"), "colors": {}}
+        client.call(model, "read_progress_bar", domain, "stage_id", bar)
+    for group in groups:
+        if group.get("__fold"):
+            continue
+        client.call(
+            model,
+            "web_search_read",
+            group["__domain"],
+            spec,
+            offset=0,
+            limit=40,
+            order=order,
+            count_limit=10001,
+        )
+    return sum(g["stage_id_count"] for g in groups)
+
+
+def list_load(client, model, spec, order):
+    result = client.call(
+        model,
+        "web_search_read",
+        MODELS[model]["domain"],
+        spec,
+        offset=0,
+        limit=80,
+        order=order,
+        count_limit=10001,
+    )
+    return result["length"]
+
+
+def timed(fn):
+    start = time.perf_counter()
+    value = fn()
+    return time.perf_counter() - start, value
+
+
+def side_by_side(subject, anchor, repeat):
+    """Interleave subject and anchor; medians in seconds and the row counts."""
+    subject(), anchor()  # warm the caches of both
+    s_times, a_times = [], []
+    for _ in range(repeat):
+        s, s_rows = timed(subject)
+        a, a_rows = timed(anchor)
+        s_times.append(s)
+        a_times.append(a)
+    return statistics.median(s_times), statistics.median(a_times), s_rows, a_rows
+
+
+def bench_views(url, db, repeat, rows):
+    clients = {}
+
+    def client(login):
+        if login not in clients:
+            clients[login] = Client(url, db, login)
+        return clients[login]
+
+    specs = {}
+    admin = client("admin")
+    for model in MODELS:
+        for view_type in ("kanban", "list"):
+            specs[model, view_type] = view_spec(admin, model, view_type)
+    for label, login, anchor_login, anchor_label in ROLES:
+        me, other = client(login), client(anchor_login)
+        k_spec, k_bar, k_order = specs["shaqra.request", "kanban"]
+        a_spec, a_bar, a_order = specs["crm.lead", "kanban"]
+        s, a, s_rows, a_rows = side_by_side(
+            partial(kanban_load, me, "shaqra.request", k_spec, k_bar, k_order),
+            partial(kanban_load, other, "crm.lead", a_spec, a_bar, a_order),
+            repeat,
+        )
+        rows.append(
+            (
+                f"kanban, {label} ({s_rows} requests)",
+                s,
+                f"crm.lead kanban, {anchor_label} ({a_rows} leads)",
+                a,
+                1.0,
+            )
+        )
+        l_spec, _bar, l_order = specs["shaqra.request", "list"]
+        b_spec, _bar, b_order = specs["crm.lead", "list"]
+        s, a, s_rows, a_rows = side_by_side(
+            partial(list_load, me, "shaqra.request", l_spec, l_order),
+            partial(list_load, other, "crm.lead", b_spec, b_order),
+            repeat,
+        )
+        rows.append(
+            (
+                f"list, {label} ({s_rows} requests)",
+                s,
+                f"crm.lead list, {anchor_label} ({a_rows} leads)",
+                a,
+                1.0,
+            )
+        )
+
+
+def bench_cron(config, db, rows, notes):
+    sys.path.insert(0, os.environ["ODOO_SRC"])
+    import odoo
+    from odoo import SUPERUSER_ID, api, fields
+
+    odoo.tools.config.parse_config(["-c", config, "-d", db, "--log-level=warn"])
+    registry = odoo.modules.registry.Registry(db)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        Request = env["shaqra.request"]
+        tz = env.company._shaqra_service_calendar().tz or "Asia/Riyadh"
+        today = fields.Date.context_today(Request.with_context(tz=tz))
+        total = Request.search_count([])
+        # Anchor: the bare SQL that flags the late requests, rolled back.
+        start = time.perf_counter()
+        cr.execute(
+            """UPDATE shaqra_request SET is_overdue = true
+                WHERE date_deadline < %s AND date_answered IS NULL
+                  AND stage_key NOT IN ('decided', 'notified', 'closed', 'cancelled')
+                  AND NOT is_overdue""",
+            [today],
+        )
+        late = cr.rowcount
+        anchor = time.perf_counter() - start
+        cr.rollback()
+        # The daily job itself, as ir.cron runs it (it commits per batch).
+        count0 = cr.sql_log_count
+        start = time.perf_counter()
+        Request._cron_check_deadlines()
+        cr.commit()
+        elapsed = time.perf_counter() - start
+        queries = cr.sql_log_count - count0
+        cr.execute(
+            """SELECT count(*), count(DISTINCT res_id) FROM mail_activity
+                WHERE res_model = 'shaqra.request' AND activity_type_id = %s""",
+            [env.ref("shaqra_beneficiary.mail_activity_type_request_escalation").id],
+        )
+        activities, distinct = cr.fetchone()
+        cr.execute(
+            """SELECT count(*) FROM shaqra_request
+                WHERE date_deadline < %s AND date_answered IS NULL AND NOT is_escalated
+                  AND stage_key NOT IN ('decided', 'notified', 'closed', 'cancelled')""",
+            [today],
+        )
+        left = cr.fetchone()[0]
+
+        # The policy acknowledgement reminders and escalation (ART4).
+        Ack = env["shaqra.policy.acknowledgement"]
+        pending = Ack.search_count([("state", "=", "pending")])
+        start = time.perf_counter()
+        cr.execute(
+            """UPDATE shaqra_policy_acknowledgement SET reminded_on = now() AT TIME ZONE 'UTC'
+                WHERE state = 'pending' AND reminded_on IS NULL"""
+        )
+        ack_anchor = time.perf_counter() - start
+        cr.rollback()
+        count0 = cr.sql_log_count
+        start = time.perf_counter()
+        Ack._cron_remind()
+        cr.commit()
+        ack_elapsed = time.perf_counter() - start
+        ack_queries = cr.sql_log_count - count0
+    # The check escalates 1,000 requests per batch (ESCALATION_BATCH_SIZE).
+    per_batch = queries / max(1, -(-late // 1000))
+    rows.append(
+        (
+            f"deadline cron, {late} of {total} late ({queries} queries, "
+            f"{per_batch:.0f} per batch of 1,000)",
+            elapsed,
+            "bare SQL UPDATE flagging them",
+            anchor,
+            None,
+        )
+    )
+    rows.append(
+        (
+            f"policy reminders and escalation, {pending} pending ({ack_queries} queries)",
+            ack_elapsed,
+            "bare SQL UPDATE marking them reminded",
+            ack_anchor,
+            None,
+        )
+    )
+    notes.append(
+        f"deadline cron: target <= 10 s and <= 50 queries per 1,000 late requests: "
+        f"{'PASS' if elapsed <= 10 and per_batch <= 50 else 'FAIL'}; "
+        f"{activities} escalation activities on {distinct} requests, {left} late request(s) "
+        f"not escalated ({'one each' if activities == distinct and not left else 'NOT one each'})"
+    )
+
+
+def print_table(rows, notes, n):
+    print()
+    print(f"Benchmark, {n} requests (BENCH_N), medians")
+    print()
+    print("| figure | s | anchor | s | ratio | target | result |")
+    print("|---|---|---|---|---|---|---|")
+    for figure, s, anchor, a, target in rows:
+        ratio = s / a if a else float("inf")
+        if target is None:
+            target_text, result = "<= 10 s", "PASS" if s <= 10 else "FAIL"
+        else:
+            target_text = f"<= {target:.1f}x"
+            result = "PASS" if ratio <= target else "FAIL"
+        print(
+            f"| {figure} | {s:.3f} | {anchor} | {a:.3f} | {ratio:.2f}x | {target_text} | {result} |"
+        )
+    print()
+    for note in notes:
+        print(f"- {note}")
+    sys.stdout.flush()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-c", "--config", required=True)
+    parser.add_argument("-d", "--database", required=True)
+    parser.add_argument("--url", required=True)
+    parser.add_argument("--n", type=int, required=True)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    rows, notes = [], []
+    bench_views(args.url, args.database, args.repeat, rows)
+    bench_cron(args.config, args.database, rows, notes)
+    print_table(rows, notes, args.n)
+
+
+if __name__ == "__main__":
+    main()
