@@ -43,7 +43,7 @@ class ShaqraRequestRequirement(models.Model):
         for line in lines:
             # Policy E2: documents carry res_model/res_id of their line so
             # that the line's (the request's) record rules protect them.
-            line.attachment_ids._shaqra_link_to(line)
+            line.sudo().attachment_ids.with_env(self.env)._shaqra_link_to(line, line.request_id)
         lines.filtered("is_verified")._check_documents()
         return lines
 
@@ -61,10 +61,16 @@ class ShaqraRequestRequirement(models.Model):
                 vals.update(verified_by_id=False, verified_on=False)
         elif vals.get("is_provided") is False:
             vals.update(is_verified=False, verified_by_id=False, verified_on=False)
+        linked = (
+            {line.id: line.sudo().attachment_ids for line in self}
+            if "attachment_ids" in vals
+            else {}
+        )
         result = super().write(vals)
         if "attachment_ids" in vals:
             for line in self:
-                line.attachment_ids._shaqra_link_to(line)
+                added = line.sudo().attachment_ids - linked[line.id]
+                added.with_env(self.env)._shaqra_link_to(line, line.request_id)
         self.filtered("is_verified")._check_documents()
         return result
 

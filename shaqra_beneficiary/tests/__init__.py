@@ -24,3 +24,4 @@ from . import test_ui_committee
 from . import test_committee_access
 from . import test_committee_i18n
 from . import test_request_access
+from . import test_privacy_integrity
