@@ -33,8 +33,9 @@ class MailMessage(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
+            default_model = self.env.context.get("default_model")
             for vals in vals_list:
-                if is_shaqra_model(vals.get("model")):
+                if is_shaqra_model(vals.get("model", default_model)):
                     self._shaqra_check_own_author(vals)
         return super().create(vals_list)
 
@@ -110,3 +111,16 @@ class MailThread(models.AbstractModel):
             messages._shaqra_evidence_messages()._shaqra_check_editable(
                 {"body", "attachment_ids"}, self.env.user
             )
+
+
+class IrAttachment(models.Model):
+    _inherit = "ir.attachment"
+
+    def unlink(self):
+        """A file posted in the chatter of the add-on's records goes with its message."""
+        if self and not self.env.su:
+            messages = self.env["mail.message"].sudo().search([("attachment_ids", "in", self.ids)])
+            messages._shaqra_evidence_messages()._shaqra_check_editable(
+                {"attachment_ids"}, self.env.user
+            )
+        return super().unlink()

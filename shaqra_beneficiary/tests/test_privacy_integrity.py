@@ -480,6 +480,34 @@ class TestChatterEvidence(PrivacyCommon):
         self.sent.with_user(self.user_reception).toggle_message_starred()
         self.assertIn(self.user_reception.partner_id, self.sent.starred_partner_ids)
 
+    def test_c3_files_of_posted_messages_go_with_them(self):
+        def request_file(name):
+            return self.env["ir.attachment"].create(
+                {
+                    "name": name,
+                    "raw": b"%PDF-1.4 " + name.encode(),
+                    "res_model": "shaqra.request",
+                    "res_id": self.request_a_new.id,
+                }
+            )
+
+        request = self.request_a_new.with_user(self.user_reception)
+        letter, scan = request_file("letter.pdf"), request_file("scan.pdf")
+        sent = request.message_post(
+            body="Decision letter.",
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            attachment_ids=letter.ids,
+        )
+        note = request.message_post(body="Scan.", message_type="comment", attachment_ids=scan.ids)
+        for user in (self.user_reception, self.user_manager):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                letter.with_user(user).unlink()
+        self.assertEqual(sent.attachment_ids, letter)
+        # The author of an internal note may remove its file.
+        scan.with_user(self.user_reception).unlink()
+        self.assertFalse(note.attachment_ids)
+
     def test_c3_nobody_posts_in_someone_else_name(self):
         request = self.request_a_new.with_user(self.user_reception)
         before = self.request_a_new.message_ids
