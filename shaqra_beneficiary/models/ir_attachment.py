@@ -87,6 +87,31 @@ class IrAttachment(models.Model):
 
         return forbidden, make_error
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(
+            vals.get("access_token")
+            and vals.get("res_id")
+            and self._shaqra_is_confidential(vals.get("res_model"), vals.get("res_field"))
+            for vals in vals_list
+        ):
+            self._shaqra_refuse_token()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("access_token") and not self.env.su and self._shaqra_confidential():
+            self._shaqra_refuse_token()
+        return super().write(vals)
+
+    def _shaqra_refuse_token(self):
+        """Policy E2: a token would open a confidential file to anyone holding the link."""
+        raise AccessError(
+            self.env._(
+                "A confidential document cannot be given a public access link: the "
+                "beneficiary reaches it through their own request on the portal."
+            )
+        )
+
     @api.model
     def _shaqra_content_requested(self, fnames):
         """Whether reading ``fnames`` returns file bytes (not only their size)."""

@@ -238,6 +238,29 @@ class TestDocumentLinks(CaseDataCommon):
         self.assertEqual(len(token), 36)
         self.assertEqual(self.request_a_new.access_token, token)
 
+    def test_e2_staff_cannot_make_a_public_link_to_a_confidential_file(self):
+        for user in (self.user_reception, self.user_manager):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.document_a.with_user(user).generate_access_token()
+        self.assertFalse(self.document_a.access_token)
+        with self.assertRaises(AccessError):
+            self.env["ir.attachment"].with_user(self.user_reception).create(
+                {
+                    "name": "shared.pdf",
+                    "raw": b"%PDF-1.4 shared",
+                    "res_model": "shaqra.request",
+                    "res_id": self.request_a_new.id,
+                    "access_token": "chosen-token",
+                }
+            )
+        self.assertFalse(self.env["ir.attachment"].search([("access_token", "=", "chosen-token")]))
+        # Other files keep Odoo's sharing, and server code may still make one.
+        memo = self.env["ir.attachment"].create(
+            {"name": "memo.txt", "raw": b"memo", "res_model": "res.partner", "res_id": 1}
+        )
+        self.assertTrue(memo.with_user(self.user_manager).generate_access_token())
+        self.assertTrue(self.document_a.sudo().generate_access_token())
+
     def test_e2_portal_link_serves_only_the_request_own_files(self):
         own = self.env["ir.attachment"].create(
             {
