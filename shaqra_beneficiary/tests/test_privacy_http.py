@@ -2,6 +2,7 @@ import base64
 
 from odoo import Command
 from odoo.tests import HttpCase, JsonRpcException, tagged
+from odoo.tools import mute_logger
 
 from .test_portal_common import PDF, ShaqraPortalCommon
 from .test_privacy import PrivacyCommon
@@ -120,6 +121,7 @@ class TestPrivacyHttpIntegrity(CaseDataCommon, HttpCase):
         self.assertEqual(wrong.status_code, 404)
         self.assertEqual(len(self._logs(self.own_file)), 1)
 
+    @mute_logger("odoo.http")
     def test_e2_reception_cannot_link_a_file_or_set_the_token_over_json_rpc(self):
         self.authenticate(self.user_reception.login, "privacy-pass")
         line = self.request_a_new.requirement_line_ids
@@ -161,6 +163,7 @@ class TestPrivacyHttpIntegrity(CaseDataCommon, HttpCase):
         self.assertEqual(logs.user_id, self.user_liaison | self.user_committee | self.user_manager)
         self.assertEqual(set(logs.mapped("access_type")), {"download"})
 
+    @mute_logger("odoo.http")
     def test_e2_committee_member_cannot_add_income_over_json_rpc(self):
         self.authenticate(self.user_committee.login, "privacy-pass")
         rows = self._call(
@@ -188,6 +191,7 @@ class TestPrivacyHttpIntegrity(CaseDataCommon, HttpCase):
         self.assertEqual(log.user_id, self.user_liaison)
         self.assertTrue(log.ip_address)
 
+    @mute_logger("odoo.http")
     def test_c3_reception_cannot_rewrite_the_chatter_over_json_rpc(self):
         system = self.request_a_new.message_post(body="Request received.")
         sent = self.request_a_new.with_user(self.user_reception).message_post(
