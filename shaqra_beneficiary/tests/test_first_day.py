@@ -1,0 +1,171 @@
+from lxml import etree
+
+from odoo.exceptions import UserError
+from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
+
+from .common_committee import ShaqraCommitteeCommon
+
+# Each demo login and the screen it starts its day on: (login, action, the
+# search filters switched on by default).
+DEMO_LANDINGS = (
+    ("reception", "shaqra_beneficiary.shaqra_request_action", {"open", "received_today"}),
+    ("liaison", "shaqra_beneficiary.shaqra_request_action", {"my_requests", "open"}),
+    ("committee", "shaqra_beneficiary.shaqra_committee_meeting_action", {"my_committees"}),
+    ("manager", "shaqra_beneficiary.shaqra_request_action", {"open"}),
+    ("hr", "shaqra_beneficiary.shaqra_policy_action", set()),
+)
+
+
+def _default_filters(action):
+    context = action.get("context") or {}
+    return {key[len("search_default_") :] for key in context if key.startswith("search_default_")}
+
+
+@tagged("post_install", "-at_install")
+class TestFirstDayLanding(TransactionCase):
+    """Every role starts its day on its own screen, not in Discuss."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.home = cls.env.ref("shaqra_beneficiary.action_shaqra_home")
+
+    def _landing(self, user):
+        self.assertEqual(user.action_id.id, self.home.id)
+        return self.home.with_user(user).run()
+
+    def test_demo_logins_land_on_their_role_screen(self):
+        for login, xmlid, filters in DEMO_LANDINGS:
+            with self.subTest(login=login):
+                user = self.env["res.users"].search([("login", "=", login)])
+                self.assertEqual(len(user), 1)
+                action = self._landing(user)
+                self.assertEqual(action["id"], self.env.ref(xmlid).id)
+                self.assertEqual(_default_filters(action), filters)
+
+    def test_new_staff_land_on_their_role_screen(self):
+        """A user created later gets the same start screen for their role."""
+        cases = (
+            ("shaqra_beneficiary.group_reception", "shaqra_beneficiary.shaqra_request_action"),
+            (
+                "shaqra_beneficiary.group_committee_member",
+                "shaqra_beneficiary.shaqra_committee_meeting_action",
+            ),
+            ("hr.group_hr_manager", "shaqra_beneficiary.shaqra_policy_action"),
+            ("base.group_user", "shaqra_beneficiary.shaqra_policy_acknowledgement_action_my"),
+        )
+        for index, (group, xmlid) in enumerate(cases):
+            with self.subTest(group=group):
+                user = new_test_user(self.env, f"t_first_day_{index}", groups=group)
+                action = self._landing(user)
+                self.assertEqual(action["id"], self.env.ref(xmlid).id)
+
+    def test_a_role_change_moves_the_start_screen(self):
+        user = new_test_user(self.env, "t_first_day_promoted", groups="base.group_user")
+        user.groups_id = [(4, self.env.ref("shaqra_beneficiary.group_manager").id)]
+        action = self._landing(user)
+        self.assertEqual(action["id"], self.env.ref("shaqra_beneficiary.shaqra_request_action").id)
+        self.assertEqual(_default_filters(action), {"open"})
+
+
+@tagged("post_install", "-at_install")
+class TestFirstDayTour(HttpCase):
+    """Reception logs in and lands on today's requests in its pipeline, in Arabic."""
+
+    def test_reception_lands_on_its_pipeline_tour(self):
+        self.start_tour("/odoo", "shaqra_first_day_reception_tour", login="reception")
+
+
+@tagged("post_install", "-at_install")
+class TestFirstDayCommittee(ShaqraCommitteeCommon):
+    """Policy C5, C8: a committee member plans a meeting from the menu."""
+
+    def _committee_choices(self, user):
+        Meeting = self.env["shaqra.committee.meeting"].with_user(user)
+        domain = Meeting.fields_get(["committee_id"])["committee_id"]["domain"]
+        return self.env["shaqra.committee"].with_user(user).search(domain)
+
+    def test_c8_new_meeting_offers_the_members_committees(self):
+        other = self.env["shaqra.committee"].create(
+            {"name": "Housing Committee", "member_ids": [(6, 0, self.outsider.ids)], "quorum": 1}
+        )
+        self.assertEqual(self._committee_choices(self.member_a), self.committee)
+        self.assertEqual(self._committee_choices(self.outsider), other)
+        manager_choices = self._committee_choices(self.user_manager)
+        self.assertIn(self.committee, manager_choices)
+        self.assertIn(other, manager_choices)
+        # The member creates the meeting from the menu, without a context.
+        meeting = (
+            self.env["shaqra.committee.meeting"]
+            .with_user(self.member_a)
+            .create({"committee_id": self.committee.id})
+        )
+        self.assertEqual(meeting.company_id, self.committee.company_id)
+
+    def test_c5_load_agenda_takes_the_eligible_and_lists_the_skipped(self):
+        signed = self._complete_request()
+        unsigned = self.env["shaqra.request"].create(
+            {"beneficiary_id": self.beneficiary.id, "service_type_id": self.service.id}
+        )
+        # An unsigned request left in Awaiting committee by older data.
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE shaqra_request SET stage_id = %s, stage_key = 'awaiting_committee' "
+            "WHERE id = %s",
+            (self.stage["awaiting_committee"].id, unsigned.id),
+        )
+        unsigned.invalidate_recordset()
+        self.assertEqual(unsigned.stage_key, "awaiting_committee")
+        meeting = (
+            self.env["shaqra.committee.meeting"]
+            .with_user(self.member_a)
+            .create({"committee_id": self.committee.id})
+        )
+        result = meeting.action_load_agenda()
+        self.assertEqual(meeting.request_ids, signed)
+        self.assertEqual(result["tag"], "display_notification")
+        self.assertIn(unsigned.name, result["params"]["message"])
+        self.assertIn("signed", result["params"]["message"])
+        self.assertEqual(unsigned.stage_key, "awaiting_committee")
+
+    def test_c5_load_agenda_refuses_when_nothing_is_eligible(self):
+        unsigned = self.env["shaqra.request"].create(
+            {"beneficiary_id": self.beneficiary.id, "service_type_id": self.service.id}
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE shaqra_request SET stage_id = %s, stage_key = 'awaiting_committee' "
+            "WHERE id = %s",
+            (self.stage["awaiting_committee"].id, unsigned.id),
+        )
+        unsigned.invalidate_recordset()
+        meeting = (
+            self.env["shaqra.committee.meeting"]
+            .with_user(self.member_a)
+            .create({"committee_id": self.committee.id})
+        )
+        with self.assertRaisesRegex(UserError, unsigned.name):
+            meeting.action_load_agenda()
+        self.assertFalse(meeting.decision_ids)
+
+    def test_meetings_kanban_shows_every_state(self):
+        action = self.env.ref("shaqra_beneficiary.shaqra_committee_meeting_action")
+        self.assertEqual(action.view_mode.split(",")[0], "kanban")
+        groups = (
+            self.env["shaqra.committee.meeting"]
+            .with_user(self.member_a)
+            .read_group([], ["state"], ["state"])
+        )
+        self.assertEqual(
+            [group["state"] for group in groups], ["draft", "in_progress", "held", "approved"]
+        )
+
+    def test_attendance_picker_offers_the_members_by_name(self):
+        arch = (
+            self.env["shaqra.committee.meeting"]
+            .with_user(self.member_a)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        field = etree.fromstring(arch).xpath("//field[@name='attendee_ids']")[0]
+        self.assertEqual(field.get("widget"), "many2many_tags")
+        self.assertIn("member_ids", field.get("domain"))
