@@ -169,3 +169,53 @@ class TestFirstDayCommittee(ShaqraCommitteeCommon):
         field = etree.fromstring(arch).xpath("//field[@name='attendee_ids']")[0]
         self.assertEqual(field.get("widget"), "many2many_tags")
         self.assertIn("member_ids", field.get("domain"))
+
+
+@tagged("post_install", "-at_install")
+class TestFirstDayDemoData(TransactionCase):
+    """The demo data obeys the rules it demonstrates (policy C4, C5, C8)."""
+
+    def _demo(self, model):
+        names = (
+            self.env["ir.model.data"]
+            .search([("module", "=", "shaqra_beneficiary"), ("model", "=", model)])
+            .filtered(lambda data: data.name.endswith("_demo"))
+        )
+        return self.env[model].browse(names.mapped("res_id")).exists()
+
+    def test_c4_no_unsigned_demo_request_past_the_completeness_check(self):
+        requests = self._demo("shaqra.request")
+        self.assertTrue(requests)
+        past = requests.filtered(
+            lambda r: r.stage_key
+            in ("awaiting_committee", "committee_review", "decided", "notified", "closed")
+        )
+        self.assertTrue(past)
+        self.assertFalse(past.filtered(lambda r: not r.is_signed or not r.signed_on))
+
+    def test_c5_demo_decisions_come_from_a_meeting(self):
+        requests = self._demo("shaqra.request")
+        decided = requests.filtered(lambda r: r.stage_key in ("decided", "notified", "closed"))
+        self.assertEqual(len(decided), 3)
+        for request in decided:
+            with self.subTest(request=request.name):
+                line = self.env["shaqra.committee.decision"].search(
+                    [("request_id", "=", request.id), ("decision", "!=", False)]
+                )
+                self.assertEqual(len(line), 1)
+                self.assertEqual(line.meeting_id, request.decision_meeting_id)
+                self.assertEqual(line.meeting_id.state, "approved")
+                self.assertEqual(line.decision, request.decision)
+        in_review = requests.filtered(lambda r: r.stage_key == "committee_review")
+        self.assertTrue(in_review)
+        meetings = self.env["shaqra.committee.meeting"].search(
+            [("request_ids", "in", in_review.ids)]
+        )
+        self.assertEqual(meetings.mapped("state"), ["draft"])
+
+    def test_demo_services_are_unique_and_have_a_committee(self):
+        services = self._demo("shaqra.service.type")
+        self.assertTrue(services)
+        self.assertFalse(services.filtered(lambda s: not s.committee_id))
+        names = services.mapped("name")
+        self.assertEqual(len(names), len(set(names)))
