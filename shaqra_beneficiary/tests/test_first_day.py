@@ -1,7 +1,10 @@
+import base64
+
 from lxml import etree
 
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
+from odoo.tools import file_open
 
 from .common_committee import ShaqraCommitteeCommon
 
@@ -219,3 +222,23 @@ class TestFirstDayDemoData(TransactionCase):
         self.assertFalse(services.filtered(lambda s: not s.committee_id))
         names = services.mapped("name")
         self.assertEqual(len(names), len(set(names)))
+
+    def test_demo_company_is_the_association_with_its_letterhead(self):
+        company = self.env.ref("base.main_company")
+        self.assertEqual(company.country_id, self.env.ref("base.sa"))
+        self.assertEqual(company.city, "شقراء")
+        self.assertTrue(company.street and company.phone)
+        logo = file_open("shaqra_beneficiary/demo/shaqra_association_logo.png", "rb").read()
+        self.assertEqual(base64.b64decode(company.logo), logo)
+        meeting = self.env.ref("shaqra_beneficiary.shaqra_committee_meeting_recent_demo")
+        html = (
+            self.env["ir.actions.report"]
+            .with_context(lang="ar_001")
+            ._render_qweb_html("shaqra_beneficiary.shaqra_committee_meeting_report", meeting.ids)[
+                0
+            ]
+            .decode()
+        )
+        self.assertIn(company.street, html)
+        self.assertNotIn("Executive Park", html)
+        self.assertIn('dir="rtl"', html.split(company.street)[0].rsplit("<div", 1)[1])
