@@ -50,6 +50,17 @@ class ResUsers(models.Model):
         return False
 
     @api.model
+    def _shaqra_policies_home_action(self):
+        """The first screen of the Policies app: HR works on the governing
+        documents, every other employee on the documents they must sign."""
+        xmlid = (
+            "shaqra_beneficiary.shaqra_policy_action"
+            if self.env.user.has_group("hr.group_hr_manager")
+            else "shaqra_beneficiary.shaqra_policy_acknowledgement_action_my"
+        )
+        return self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+
+    @api.model
     def _shaqra_set_home_action(self):
         """Give the role start screen to the internal users who have no home action."""
         home = self.env.ref("shaqra_beneficiary.action_shaqra_home", raise_if_not_found=False)

@@ -242,3 +242,97 @@ class TestFirstDayDemoData(TransactionCase):
         self.assertIn(company.street, html)
         self.assertNotIn("Executive Park", html)
         self.assertIn('dir="rtl"', html.split(company.street)[0].rsplit("<div", 1)[1])
+
+
+@tagged("post_install", "-at_install")
+class TestFirstDayViews(ShaqraCommitteeCommon):
+    """What managers and HR meet on their first day reads and behaves right."""
+
+    def _search_arch(self, xmlid):
+        view = self.env.ref(xmlid)
+        return etree.fromstring(
+            self.env[view.model].get_views([(view.id, "search")])["views"]["search"]["arch"]
+        )
+
+    def _filter_groups(self, arch):
+        """The filters of a search view, as Odoo groups them (separators split)."""
+        groups, current = [], []
+        for node in arch:
+            if node.tag == "filter" and not node.get("context"):
+                current.append(node.get("name"))
+            elif node.tag in ("separator", "group") and current:
+                groups.append(current)
+                current = []
+        if current:
+            groups.append(current)
+        return groups
+
+    def test_g6_overdue_filter_narrows_the_open_requests(self):
+        groups = self._filter_groups(
+            self._search_arch("shaqra_beneficiary.shaqra_request_view_search")
+        )
+        group_of = {name: index for index, group in enumerate(groups) for name in group}
+        self.assertNotEqual(group_of["overdue"], group_of["open"])
+        self.assertNotEqual(group_of["received_today"], group_of["open"])
+        # Filters of different groups are combined with AND: "Overdue" narrows.
+
+    def test_c5_notify_wizard_refuses_a_meeting_in_the_past(self):
+        self.beneficiary.preferred_channel = "meeting"
+        request = self._complete_request()
+        meeting = self._meeting(request)
+        meeting.decision_ids.write({"decision": "approved", "approved_amount": 1500.0})
+        wizard = (
+            self.env["shaqra.notification.wizard"]
+            .with_user(self.officer_user)
+            .with_context(default_request_id=request.id)
+            .create({"channel": "meeting", "meeting_start": "2020-01-05 08:00:00"})
+        )
+        warning = wizard._onchange_meeting_start()
+        self.assertIn("past", warning["warning"]["message"])
+        with self.assertRaisesRegex(UserError, "past"):
+            wizard.action_send()
+        self.assertFalse(request.notification_ids.filtered(lambda n: n.channel == "meeting"))
+        wizard.meeting_start = False
+        with self.assertRaises(UserError):
+            wizard.action_send()
+        arch = etree.fromstring(
+            self.env["shaqra.notification.wizard"].get_views([(False, "form")])["views"]["form"][
+                "arch"
+            ]
+        )
+        field = arch.xpath("//field[@name='meeting_start']")[0]
+        self.assertIn("min_date", field.get("options"))
+
+    def test_art4_policies_app_opens_on_governing_documents_for_hr(self):
+        root = self.env.ref("shaqra_beneficiary.shaqra_policy_menu_root")
+        home = self.env.ref("shaqra_beneficiary.action_shaqra_policies_home")
+        self.assertEqual(root.action, home)
+        hr_user = new_test_user(self.env, "t_first_day_hr", groups="hr.group_hr_manager")
+        self.assertEqual(
+            home.with_user(hr_user).run()["id"],
+            self.env.ref("shaqra_beneficiary.shaqra_policy_action").id,
+        )
+        self.assertEqual(
+            home.with_user(self.user_employee).run()["id"],
+            self.env.ref("shaqra_beneficiary.shaqra_policy_acknowledgement_action_my").id,
+        )
+
+    def test_art4_compliance_list_does_not_add_up_versions(self):
+        Ack = self.env["shaqra.policy.acknowledgement"]
+        self.assertFalse(Ack.fields_get(["policy_version"])["policy_version"].get("aggregator"))
+
+    def test_labels_do_not_borrow_core_translations(self):
+        """'State' and 'Title' are translated by Odoo as a province and an honorific."""
+        labels = {
+            ("shaqra.committee.meeting", "state"): "Meeting Status",
+            ("shaqra.data.change.request", "state"): "Correction Status",
+            ("shaqra.policy", "name"): "Document Title",
+        }
+        for (model, field), label in labels.items():
+            with self.subTest(model=model, field=field):
+                self.assertEqual(self.env[model]._fields[field].string, label)
+
+    def test_portal_counts_read_as_arabic_labels(self):
+        arch = self.env.ref("shaqra_beneficiary.portal_shaqra_request_new").arch_db
+        self.assertNotIn("requirement(s)", arch)
+        self.assertIn("Requirements:", arch)
