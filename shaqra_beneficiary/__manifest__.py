@@ -82,7 +82,6 @@
         "demo/shaqra_service_type_demo.xml",
         "demo/shaqra_request_demo.xml",
         "demo/shaqra_committee_meeting_demo.xml",
-        "demo/shaqra_portal_demo.xml",
         "demo/shaqra_policy_demo.xml",
         "demo/shaqra_terms_demo.xml",
     ],
