@@ -74,11 +74,7 @@ def check_vals_types(model, vals):
                 valid = False
         if not valid:
             raise ValidationError(
-                model.env._(
-                    "%(field)s: %(value)s is not a valid value.",
-                    field=_label(model, name),
-                    value=str(value)[:80],
-                )
+                model.env._("%(field)s: the value is not valid.", field=_label(model, name))
             )
 
 
