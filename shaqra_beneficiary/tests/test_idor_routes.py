@@ -12,7 +12,7 @@ method is declared in this add-on), so a new route without cases here fails
 import json
 
 from odoo.tests import tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
 from .suite_data import SIGNATURE
 from .test_portal_common import PDF, ShaqraPortalCommon
@@ -200,7 +200,7 @@ class TestIdorRoutes(ShaqraPortalCommon):
             self.authenticate(logins[who], logins[who])
 
     def _get(self, url):
-        with mute_logger("werkzeug"):
+        with mute_logger("odoo.http", "werkzeug"):
             return self.url_open(url, allow_redirects=False)
 
     def _post(self, url, data=None, files=None):
@@ -341,10 +341,27 @@ class TestIdorRoutes(ShaqraPortalCommon):
                 if response.content == PDF:
                     failures.append(f"{who or 'anonymous'} {label} GET {url}: file served")
         # Item 1: a file linked to the owner's own line that is not the request's.
-        self.line_id_copy.sudo().attachment_ids = [
-            (4, self.document_two.id),
-            (4, self.admin_file.id),
-        ]
+        # The ORM now refuses such a link (and binds a superuser's orphan upload
+        # to the line it is linked to), so the link is written in the database,
+        # as one made before the fix would be: the route must still refuse it.
+        foreign = (self.document_two | self.admin_file).ids
+        field = self.line_id_copy._fields["attachment_ids"]
+        self.env.flush_all()
+        relation = (
+            SQL.identifier(field.relation),
+            SQL.identifier(field.column1),
+            SQL.identifier(field.column2),
+        )
+        for attachment_id in foreign:
+            self.env.cr.execute(
+                SQL(
+                    "INSERT INTO %s (%s, %s) VALUES (%s, %s)",
+                    *relation,
+                    self.line_id_copy.id,
+                    attachment_id,
+                )
+            )
+        self.env.invalidate_all()
         for who in ("one", None):
             self._as(who)
             token = f"?access_token={self.token_one}"
@@ -356,10 +373,17 @@ class TestIdorRoutes(ShaqraPortalCommon):
                     self._get(url),
                     self.markers_two,
                 )
-        self.line_id_copy.sudo().attachment_ids = [
-            (3, self.document_two.id),
-            (3, self.admin_file.id),
-        ]
+        self.env.cr.execute(
+            SQL(
+                "DELETE FROM %s WHERE %s = %s AND %s IN %s",
+                relation[0],
+                relation[1],
+                self.line_id_copy.id,
+                relation[2],
+                tuple(foreign),
+            )
+        )
+        self.env.invalidate_all()
         # Another request's document through one's own request, and directly.
         self._as("one")
         for url in (
