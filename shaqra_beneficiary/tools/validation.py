@@ -68,8 +68,10 @@ def check_vals_types(model, vals):
             valid = value in field.get_values(model.env)
         else:
             try:
-                field.convert_to_cache(value, record, validate=True)
-                valid = True
+                cached = field.convert_to_cache(value, record, validate=True)
+                # PostgreSQL's integer column holds 32 bits; past that the
+                # database, not the user, would get the error.
+                valid = field.type != "integer" or -(2**31) <= cached < 2**31
             except (ValueError, TypeError, OverflowError):
                 valid = False
         if not valid:
