@@ -73,10 +73,21 @@ class TestFirstDayLanding(TransactionCase):
 
 @tagged("post_install", "-at_install")
 class TestFirstDayTour(HttpCase):
-    """Reception logs in and lands on today's requests in its pipeline, in Arabic."""
+    """Each role logs in and lands on its screen, in Arabic, right-to-left."""
 
     def test_reception_lands_on_its_pipeline_tour(self):
         self.start_tour("/odoo", "shaqra_first_day_reception_tour", login="reception")
+
+    def test_c8_committee_member_plans_a_meeting_from_the_menu_tour(self):
+        committee = self.env.ref("shaqra_beneficiary.shaqra_committee_service_review_demo")
+        user = self.env.ref("shaqra_beneficiary.user_committee_demo")
+        before = self.env["shaqra.committee.meeting"].search([])
+        self.start_tour("/odoo", "shaqra_first_day_committee_tour", login="committee")
+        meeting = self.env["shaqra.committee.meeting"].search([]) - before
+        self.assertEqual(len(meeting), 1)
+        self.assertEqual(meeting.committee_id, committee)
+        self.assertEqual(meeting.create_uid, user)
+        self.assertEqual(meeting.state, "draft")
 
 
 @tagged("post_install", "-at_install")
