@@ -65,20 +65,17 @@ class ShaqraCommitteeMeeting(models.Model):
 
         Built once, as superuser, when the demo data loads: the requests go
         through the committee's own steps, then the dates are set in the
-        past. Databases whose demo data predates these meetings had the
-        requests decided without one: they are put back before the committee
-        first, and the duplicate food basket service of that demo data is
-        archived. Loading the demo data again changes nothing.
+        past. Loading the demo data again changes nothing, and a database
+        whose demo data predates these meetings (its requests were decided
+        without one) keeps it as it is: an upgrade does not rewrite records
+        people may have worked with.
         """
         env = self.sudo().env
         ref = env.ref
         if ref("shaqra_beneficiary.shaqra_committee_meeting_past_demo", raise_if_not_found=False):
             return
-        old_service = ref(
-            "shaqra_beneficiary.portal_service_type_food_basket_demo", raise_if_not_found=False
-        )
-        if old_service:
-            old_service.active = False
+        if ref("shaqra_beneficiary.shaqra_request_decided_demo").decision:
+            return
         awaiting = ref("shaqra_beneficiary.shaqra_request_stage_awaiting_committee")
         # Put on the agenda of the next meeting by the demo data that follows.
         review = ref("shaqra_beneficiary.shaqra_request_review_demo")
