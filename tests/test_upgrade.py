@@ -26,32 +26,34 @@ from odoo_tests import LINE, WARNING_ALLOW_LIST  # noqa: E402
 # (commit, version installed there): the first release of this repository.
 RELEASES = [("92ff6a4", "18.0.1.0.0")]
 
-# What must survive an upgrade unchanged: one query per kind of evidence.
+# What must survive an upgrade unchanged: one query per kind of evidence, the
+# record's id first. Rows the upgrade adds (new demo data) are allowed; every
+# row that was there must still be there, unchanged.
 SNAPSHOT = {
-    "beneficiaries": "select national_id, preferred_channel from shaqra_beneficiary order by id",
-    "stages": "select key, sequence from shaqra_request_stage order by id",
+    "beneficiaries": "select id, national_id, preferred_channel from shaqra_beneficiary order by id",
+    "stages": "select id, key, sequence from shaqra_request_stage order by id",
     "requests": """
-        select r.name, s.key, r.date_complete, r.date_deadline, r.signed_on, r.signed_by,
+        select r.id, r.name, s.key, r.date_complete, r.date_deadline, r.signed_on, r.signed_by,
                r.decision, r.approved_amount, r.decided_by_id, r.decision_date,
                r.date_answered, r.deadline_met, r.is_overdue
           from shaqra_request r join shaqra_request_stage s on s.id = r.stage_id
          order by r.id""",
     "requirements": """
-        select request_id, requirement_id, is_provided, is_verified, verified_by_id, verified_on
+        select id, request_id, requirement_id, is_provided, is_verified, verified_by_id, verified_on
           from shaqra_request_requirement order by id""",
     "notices": """
-        select request_id, channel, state, date, author_id, letter_number, whatsapp_used_on
+        select id, request_id, channel, state, date, author_id, letter_number, whatsapp_used_on
           from shaqra_notification order by id""",
     "acknowledgements": """
-        select policy_id, employee_id, partner_id, state, acknowledged_on, signed_by, ip_address
+        select id, policy_id, employee_id, partner_id, state, acknowledged_on, signed_by, ip_address
           from shaqra_policy_acknowledgement order by id""",
-    "committees": "select name, committee_type, quorum from shaqra_committee order by id",
-    "meetings": "select name, state, date, date_approved from shaqra_committee_meeting order by id",
+    "committees": "select id, name, committee_type, quorum from shaqra_committee order by id",
+    "meetings": "select id, name, state, date, date_approved from shaqra_committee_meeting order by id",
     "decisions": """
-        select request_id, decision, approved_amount, decided_by_id, decision_date
+        select id, request_id, decision, approved_amount, decided_by_id, decision_date
           from shaqra_committee_decision order by id""",
-    "approvals": "select meeting_id, user_id, date from shaqra_committee_meeting_approval order by id",
-    "policies": "select code, version, state, approval_date from shaqra_policy order by id",
+    "approvals": "select id, meeting_id, user_id, date from shaqra_committee_meeting_approval order by id",
+    "policies": "select id, code, version, state, approval_date from shaqra_policy order by id",
 }
 
 
@@ -219,7 +221,11 @@ def test_upgrade_from_release_keeps_every_record(tmp_path, commit, version):
             current = re.search(r"\"version\":\s*\"([^\"]+)\"", manifest)[1]
             assert after["_modules"][name] == current, f"{name} not upgraded to {current}"
         for key in SNAPSHOT:
-            assert after[key] == before[key], f"{key} changed by the upgrade from {commit}"
+            kept = {row[0]: row for row in after[key]}
+            changed = [row for row in before[key] if kept.get(row[0]) != row]
+            assert not changed, f"{key} changed by the upgrade from {commit}: " + "; ".join(
+                f"{row} -> {kept.get(row[0])}" for row in changed[:3]
+            )
         # Record rules live in noupdate files: the migrations must bring them
         # to what a fresh install of the current tree has.
         fresh = _rules(options, os.environ["SHAQRA_TEST_DB"])
