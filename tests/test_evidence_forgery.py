@@ -265,6 +265,7 @@ def world(odoo_server):
         client.call("shaqra.request", "action_send_to_committee", [request_id])
 
     w["new_request"] = new_request
+    w["to_committee"] = to_committee
     w["request_received"] = new_request()
     client_check = reception.call(
         "shaqra.request", "action_check_completeness", [w.request_received]
@@ -516,6 +517,51 @@ def test_item02_c5_decision_fields_not_typed_by_reception(world, field, value):
         world.reception.call, "shaqra.request", "write", [world.request_awaiting], {field: value}
     )
     assert read_one(world.admin, "shaqra.request", world.request_awaiting, fields) == before
+
+
+def test_item02_c5_only_a_manager_overrides_the_stage(world):
+    before = read_one(world.admin, "shaqra.request", world.request_awaiting, ["stage_id"])
+    decided = world.admin.xmlid("shaqra_beneficiary.shaqra_request_stage_decided")
+    refused(
+        world.reception.call,
+        "shaqra.request.stage.override",
+        "create",
+        {"request_id": world.request_awaiting, "stage_id": decided, "reason": "Decided on paper."},
+    )
+    assert read_one(world.admin, "shaqra.request", world.request_awaiting, ["stage_id"]) == before
+
+
+def test_item02_c5_manager_stage_override_is_logged(world):
+    """The documented override: a manager, a reason, a trace (C5, E3)."""
+    request_id = world.new_request()
+    world.to_committee(request_id)
+    decided = world.admin.xmlid("shaqra_beneficiary.shaqra_request_stage_decided")
+    reason = f"Decided on paper at the meeting of {_NONCE}."
+    wizard = world.manager.call(
+        "shaqra.request.stage.override",
+        "create",
+        {"request_id": request_id, "stage_id": decided, "reason": reason},
+    )
+    world.manager.call("shaqra.request.stage.override", "action_confirm", [wizard])
+    request = read_one(world.admin, "shaqra.request", request_id, ["stage_key"])
+    assert request["stage_key"] == "decided"
+    overrides = world.manager.call(
+        "shaqra.evidence.override",
+        "search_read",
+        [("res_model", "=", "shaqra.request"), ("res_id", "=", request_id)],
+        fields=["user_id", "reason", "changes"],
+    )
+    assert [(o["user_id"][0], o["reason"]) for o in overrides] == [(world.manager.uid, reason)]
+    notes = world.admin.call(
+        "mail.message",
+        "search_count",
+        [
+            ("model", "=", "shaqra.request"),
+            ("res_id", "=", request_id),
+            ("body", "ilike", reason),
+        ],
+    )
+    assert notes == 1, "the override is not in the request's history"
 
 
 # ----------------------------------------------------------------------
@@ -930,6 +976,41 @@ def test_item09_e2_no_request_for_a_beneficiary_one_cannot_read(world):
     )
     assert world.admin.call("shaqra.request", "search_count", domain) == count
     refused(world.reception.call, "shaqra.beneficiary", "read", [other], ["national_id"])
+
+
+def test_item09_e2_lookup_by_national_id_reveals_nothing_but_an_exact_match(world):
+    """Reception finds a returning beneficiary by the exact ID only (C1, E2)."""
+    national_id = world.ids[3]
+    returning = world.admin.call(
+        "shaqra.beneficiary",
+        "create",
+        {
+            "name": f"F Returning {_NONCE}",
+            "national_id": national_id,
+            "mobile": f"05{_NONCE}77",
+            "preferred_channel": "letter",
+        },
+    )
+    reception = world.reception
+    refused(reception.call, "shaqra.beneficiary", "read", [returning], ["name"])
+    near = national_id[:-2] + str((int(national_id[-2]) + 1) % 10) + national_id[-1]
+    # A typo, a valid ID of nobody, a prefix, wildcards: nothing.
+    guesses = (near, world.ids[4], national_id[:-1], national_id[:6], "*", f"{national_id[:-1]}%")
+    for guess in guesses:
+        found = reception.call("shaqra.beneficiary", "shaqra_find_by_national_id", guess)
+        assert found is False, (guess, found)
+    found = reception.call("shaqra.beneficiary", "shaqra_find_by_national_id", national_id)
+    assert found == {"id": returning, "name": f"F Returning {_NONCE}"}
+    # Still nothing of the file until a request is taken for that exact ID.
+    refused(reception.call, "shaqra.beneficiary", "read", [returning], ["national_id"])
+    request_id = reception.call(
+        "shaqra.request",
+        "shaqra_create_for_national_id",
+        national_id,
+        {"service_type_id": world.service_id},
+    )
+    request = read_one(world.admin, "shaqra.request", request_id, ["beneficiary_id"])
+    assert request["beneficiary_id"][0] == returning
 
 
 # ----------------------------------------------------------------------
