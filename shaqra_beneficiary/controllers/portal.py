@@ -436,9 +436,8 @@ class ShaqraBeneficiaryPortal(CustomerPortal):
     )
     def portal_shaqra_request_document(self, request_id, attachment_id, access_token=None, **kw):
         request_sudo = self._shaqra_check_request(request_id, access_token)
-        attachment_sudo = request_sudo.requirement_line_ids.attachment_ids.filtered(
-            lambda attachment: attachment.id == attachment_id
-        )
+        # Only a file of the request's own lines (E2), whatever else is linked.
+        attachment_sudo = request_sudo._shaqra_portal_document(attachment_id)
         if not attachment_sudo:
             raise NotFound()
         return (

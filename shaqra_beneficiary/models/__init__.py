@@ -17,12 +17,15 @@ from . import shaqra_service_type
 from . import shaqra_service_requirement
 from . import shaqra_request_stage
 from . import shaqra_request
+from . import shaqra_request_privacy
 from . import shaqra_request_requirement
 from . import shaqra_notification
 from . import shaqra_liaison_report
 from . import shaqra_document_access_log
 from . import ir_attachment
 from . import ir_binary
+from . import base
+from . import mail_message
 from . import shaqra_policy
 from . import shaqra_policy_acknowledgement
 from . import shaqra_policy_department_copy

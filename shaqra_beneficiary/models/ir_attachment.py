@@ -87,34 +87,95 @@ class IrAttachment(models.Model):
 
         return forbidden, make_error
 
-    def read(self, fields=None, load="_classic_read"):
-        result = super().read(fields, load)
-        if fields is None or CONTENT_FIELDS.intersection(fields):
-            documents = self._shaqra_confidential()
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(
+            vals.get("access_token")
+            and vals.get("res_id")
+            and self._shaqra_is_confidential(vals.get("res_model"), vals.get("res_field"))
+            for vals in vals_list
+        ):
+            self._shaqra_refuse_token()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("access_token") and not self.env.su and self._shaqra_confidential():
+            self._shaqra_refuse_token()
+        return super().write(vals)
+
+    def _shaqra_refuse_token(self):
+        """Policy E2: a token would open a confidential file to anyone holding the link."""
+        raise AccessError(
+            self.env._(
+                "A confidential document cannot be given a public access link: the "
+                "beneficiary reaches it through their own request on the portal."
+            )
+        )
+
+    @api.model
+    def _shaqra_content_requested(self, fnames):
+        """Whether reading ``fnames`` returns file bytes (not only their size)."""
+        context = self.env.context
+        return any(
+            name in CONTENT_FIELDS
+            and not (context.get("bin_size") or context.get(f"bin_size_{name}"))
+            for name in fnames or ()
+        )
+
+    def _read_format(self, fnames, load="_classic_read"):
+        """Policy E2: log every confidential document whose bytes are returned.
+
+        ``read``, ``search_read``, ``web_read`` and ``web_search_read`` all
+        format their values here, so reading ``datas``, ``raw`` or
+        ``db_datas`` over the API is logged whatever the method.
+        """
+        result = super()._read_format(fnames, load)
+        if result and self._shaqra_content_requested(fnames):
+            returned = self.browse(vals["id"] for vals in result)
             self.env["shaqra.document.access.log"]._log_access(
                 [
                     (doc, self.env[doc.res_model].browse(doc.res_id), doc.res_field)
-                    for doc in documents.sudo()
+                    for doc in returned._shaqra_confidential().sudo()
                 ],
                 "read",
             )
         return result
 
-    def _shaqra_link_to(self, record):
-        """Attach uploaded documents to ``record`` so that its rules protect them.
+    def _shaqra_link_to(self, record, owners=None):
+        """Bind the documents just linked to ``record``; refuse other records' files.
 
-        Files uploaded in a form before its record is saved are stored with
-        no ``res_id``; once they are linked to the record in a many2many,
-        they must carry ``res_model``/``res_id`` of that record, or Odoo's
-        attachment checks cannot apply the record's rules (policy E2). Only
-        the current user's own pending uploads are moved: an attachment of
-        another record is never re-homed.
+        ``self`` holds the attachments newly linked to ``record`` in a
+        many2many. Files uploaded in a form before its record is saved are
+        stored with no ``res_id``: the current user's own pending uploads
+        are moved to ``record`` so that its record rules protect them
+        (policy E2). Any other attachment must already belong to ``record``
+        or to one of ``owners`` (e.g. the request of a requirement line):
+        linking somebody else's file (another beneficiary's ID card, an
+        administrator's file) is refused, except to server code running as
+        superuser, which keeps it where it is.
         """
         record.ensure_one()
-        pending = self.sudo().filtered(
+        attachments = self.sudo()
+        attachments.fetch(["res_model", "res_id", "res_field", "create_uid"])
+        pending = attachments.filtered(
             lambda a: not a.res_id
             and not a.res_field
             and (self.env.su or a.create_uid.id == self.env.uid)
         )
+        if not self.env.su:
+            own = {(record._name, record.id)} | {
+                (owner._name, owner.id) for owner in owners or () if owner
+            }
+            foreign = (attachments - pending).filtered(
+                lambda a: a.res_field or (a.res_model, a.res_id) not in own
+            )
+            if foreign:
+                raise AccessError(
+                    self.env._(
+                        "A file that belongs to another record cannot be linked here: "
+                        "upload the document to %(record)s itself.",
+                        record=record.display_name,
+                    )
+                )
         if pending:
             pending.write({"res_model": record._name, "res_id": record.id})

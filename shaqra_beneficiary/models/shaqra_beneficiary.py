@@ -319,7 +319,9 @@ class ShaqraBeneficiary(models.Model):
                 ],
                 limit=1,
             )
-            if duplicate:
+            if not duplicate:
+                continue
+            if self._shaqra_may_read(duplicate):
                 raise ValidationError(
                     self.env._(
                         "The mobile number %(mobile)s is already registered for the "
@@ -329,6 +331,15 @@ class ShaqraBeneficiary(models.Model):
                         number=duplicate.national_id,
                     )
                 )
+            # Policy E2: a phone number must not tell whose file it is.
+            raise ValidationError(
+                self.env._(
+                    "The mobile number %(mobile)s is already registered for another "
+                    "beneficiary file. Ask the manager or the liaison officer of that "
+                    "file to check it.",
+                    mobile=beneficiary.mobile,
+                )
+            )
 
     @api.constrains("partner_id", *FIELD_CHECKS)
     def _check_field_values(self):
@@ -384,7 +395,8 @@ class ShaqraBeneficiary(models.Model):
         return super().write(vals)
 
     def _check_national_id_free(self, national_id, company_id):
-        """Policy C3: name the beneficiary who already has this ID.
+        """Policy C3: refuse a second file for an ID; name its holder only to
+        those who may read that file (E2).
 
         Checked before saving, so that the database's unique constraint (the
         safety net) is never what the user sees.
@@ -401,7 +413,9 @@ class ShaqraBeneficiary(models.Model):
                 limit=1,
             )
         )
-        if duplicate:
+        if not duplicate:
+            return
+        if self._shaqra_may_read(duplicate):
             raise ValidationError(
                 self.env._(
                     "The national ID %(number)s is already registered for the "
@@ -410,6 +424,20 @@ class ShaqraBeneficiary(models.Model):
                     name=duplicate.name,
                 )
             )
+        # Policy E2: only the person's own exact ID finds them, through the lookup.
+        raise ValidationError(
+            self.env._(
+                "The national ID %(number)s is already registered for another "
+                "beneficiary file: do not register the person twice, look them up "
+                "by their national ID to take their request.",
+                number=national_id,
+            )
+        )
+
+    @api.model
+    def _shaqra_may_read(self, beneficiary):
+        """Whether the real user (not a sudo environment) may read ``beneficiary``."""
+        return bool(beneficiary.with_env(self.env(su=False))._filtered_access("read"))
 
     def _prepare_consent_vals(self, vals):
         """Policy E2: consent is recorded with its date and who recorded it."""

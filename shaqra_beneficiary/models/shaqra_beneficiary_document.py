@@ -32,6 +32,30 @@ class ShaqraBeneficiaryDocument(models.Model):
     is_confidential = fields.Boolean(related="document_type_id.is_confidential", store=True)
     note = fields.Char()
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        documents = super().create(vals_list)
+        for document in documents:
+            # Policy E2: the files carry res_model/res_id of their document,
+            # so that the document's (the beneficiary's) rules protect them.
+            document.sudo().attachment_ids.with_env(self.env)._shaqra_link_to(
+                document, document.beneficiary_id
+            )
+        return documents
+
+    def write(self, vals):
+        linked = (
+            {document.id: document.sudo().attachment_ids for document in self}
+            if "attachment_ids" in vals
+            else {}
+        )
+        result = super().write(vals)
+        if "attachment_ids" in vals:
+            for document in self:
+                added = document.sudo().attachment_ids - linked[document.id]
+                added.with_env(self.env)._shaqra_link_to(document, document.beneficiary_id)
+        return result
+
     @api.depends("date_expiry")
     def _compute_is_expired(self):
         today = fields.Date.context_today(self)

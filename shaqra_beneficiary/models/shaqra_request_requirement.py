@@ -52,7 +52,7 @@ class ShaqraRequestRequirement(models.Model):
         for line in lines:
             # Policy E2: documents carry res_model/res_id of their line so
             # that the line's (the request's) record rules protect them.
-            line.attachment_ids._shaqra_link_to(line)
+            line.sudo().attachment_ids.with_env(self.env)._shaqra_link_to(line, line.request_id)
         verified = lines.filtered("is_verified")
         verified._check_documents()
         verified._record_verification()
@@ -86,10 +86,16 @@ class ShaqraRequestRequirement(models.Model):
             self.filtered(lambda line: not line.is_verified) if vals.get("is_verified") else None
         )
         unverified = self.filtered("is_verified") if vals.get("is_verified") is False else None
+        linked = (
+            {line.id: line.sudo().attachment_ids for line in self}
+            if "attachment_ids" in vals
+            else {}
+        )
         result = super().write(vals)
         if "attachment_ids" in vals:
             for line in self:
-                line.attachment_ids._shaqra_link_to(line)
+                added = line.sudo().attachment_ids - linked[line.id]
+                added.with_env(self.env)._shaqra_link_to(line, line.request_id)
         self.filtered("is_verified")._check_documents()
         if newly_verified:
             newly_verified._record_verification()

@@ -107,7 +107,12 @@ class ShaqraRequestCommon(ShaqraCommon):
         for line in request.requirement_line_ids:
             values = {"is_verified": True}
             if line.document_required:
-                values["attachment_ids"] = [Command.set(self.document.ids)]
+                # Each line gets its own upload, by whoever verifies it: a
+                # file of another record cannot be linked (E2).
+                upload = self.env["ir.attachment"].create(
+                    {"name": "id.pdf", "raw": b"%PDF-1.4 test", "res_id": 0}
+                )
+                values["attachment_ids"] = [Command.set(upload.ids)]
             line.write(values)
 
     def _ready(self, **values):
