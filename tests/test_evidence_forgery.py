@@ -62,6 +62,18 @@ BLANK_PIXEL = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfD
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 SECRET_PDF = PDF + b"% FORGERY-SECRET-ID-CARD\n"
 _NONCE = str(int(time.time() * 1000))[-6:]
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+# The models whose evidence the suite forges, by their English names.
+EVIDENCE_MODELS = (
+    "Service Request",
+    "Request Requirement",
+    "Committee Meeting",
+    "Committee Decision",
+    "Approval of Committee Minutes",
+    "Beneficiary Notice",
+    "Document Acknowledgement",
+    "Beneficiary Data Correction",
+)
 
 
 def _valid_ids(prefix, count):
@@ -109,6 +121,13 @@ def refused(call, *args, **kwargs):
     error = caught.value
     assert error.name in USER_ERRORS, f"not refused but broken: {error.name}: {error}"
     assert str(error).strip(), "refused without a message"
+    client = getattr(call, "__self__", None)
+    if client is not None and (client.user_context.get("lang") or "").startswith("ar"):
+        # The demo staff work in Arabic: the refusal is translated, model
+        # and field names included.
+        assert ARABIC.search(str(error)), f"refusal not translated: {error}"
+        english = [name for name in EVIDENCE_MODELS if name in str(error)]
+        assert not english, f"refusal names {english} in English: {error}"
     return error
 
 

@@ -55,6 +55,7 @@ class ShaqraCommitteeMeeting(models.Model):
             ("held", "Held"),
             ("approved", "Approved"),
         ],
+        string="Status",
         default="draft",
         required=True,
         readonly=True,

@@ -45,7 +45,13 @@ class ShaqraDataChangeRequest(models.Model):
     )
     note = fields.Text(string="Beneficiary's Comment")
     state = fields.Selection(
-        STATES, required=True, default="pending", readonly=True, tracking=True, index=True
+        STATES,
+        string="Status",
+        required=True,
+        default="pending",
+        readonly=True,
+        tracking=True,
+        index=True,
     )
     state_sequence = fields.Integer(compute="_compute_state_sequence", store=True)
     answer = fields.Text(
