@@ -1,13 +1,15 @@
 """Evidence nobody can forge (policy E2, C3-C5, C8, A, ART4, F3): every observed
 item of the integrity issue replayed over JSON-RPC/HTTP against a running
-server, as the demo role that did it. Each forgery must be refused with an
-error, and re-reading shows that nothing changed.
+server, as the demo role that did it. Each forgery must be refused with a
+user error (in Arabic for the Arabic-speaking staff; a broken call is not a
+refusal), and re-reading shows that nothing changed.
 
 The records are built once, through the real actions, by the roles that own
-them (``world``): reception registers a beneficiary and takes requests, the
-committee member holds and approves a meeting, HR's demo acknowledgements
-are the ones distributed to the employees. Tests are named after the item
-number of the issue and the policy clause.
+them (``world``): reception registers a beneficiary, verifies the checklist,
+collects the drawn signature and sends requests to the committee; the
+committee member holds a meeting, decides and approves the minutes; HR
+publishes and distributes a document, which the manager signs. Tests are
+named after the item number of the issue and the policy clause.
 """
 
 import base64
