@@ -23,6 +23,7 @@
         "security/shaqra_committee_security.xml",
         "security/shaqra_policy_security.xml",
         "security/shaqra_terms_security.xml",
+        "security/shaqra_correction_security.xml",
         "data/resource_calendar_data.xml",
         "data/shaqra_request_data.xml",
         "data/shaqra_request_deadline_data.xml",

@@ -57,6 +57,8 @@ FIELD_CHECKS = {
     "birthdate": validation.check_birthdate,
     "annual_rent": validation.check_amount,
 }
+# Numbers stored with Latin digits, however they were typed (policy C3).
+PHONE_FIELDS = ("mobile", "phone", "whatsapp_number", "fax_number")
 # Those the partner carries: checked when the partner is written directly too.
 PARTNER_CHECKED_FIELDS = ("name", "email", "mobile", "phone", "street", "street2", "city", "zip")
 
@@ -373,9 +375,18 @@ class ShaqraBeneficiary(models.Model):
                 )
             beneficiary._check_national_id_free(beneficiary.national_id, beneficiary.company_id.id)
 
+    @api.model
+    def _shaqra_prepare_vals(self, vals):
+        """Policy C3: refuse values of the wrong type, write numbers in Latin digits."""
+        validation.check_vals_types(self, vals)
+        for name in PHONE_FIELDS:
+            if isinstance(vals.get(name), str):
+                vals[name] = validation.latin_digits(vals[name])
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._shaqra_prepare_vals(vals)
             if vals.get("national_id"):
                 vals["national_id"] = normalize_saudi_id(vals["national_id"])
                 self._check_national_id_free(
@@ -385,6 +396,7 @@ class ShaqraBeneficiary(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        self._shaqra_prepare_vals(vals)
         if vals.get("national_id"):
             vals["national_id"] = normalize_saudi_id(vals["national_id"])
             for beneficiary in self:

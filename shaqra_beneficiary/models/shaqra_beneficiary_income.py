@@ -43,3 +43,13 @@ class ShaqraBeneficiaryIncome(models.Model):
         for income in self:
             validation.check_amount(income, "amount", income.amount)
             validation.check_length(income, "note", income.note, validation.MAX_CHAR_LENGTH)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            validation.check_vals_types(self, vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        validation.check_vals_types(self, vals)
+        return super().write(vals)

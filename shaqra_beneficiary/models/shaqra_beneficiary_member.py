@@ -91,14 +91,20 @@ class ShaqraBeneficiaryMember(models.Model):
                     )
                 )
 
+    @api.model
+    def _shaqra_prepare_vals(self, vals):
+        """Policy C3: refuse values of the wrong type; an ID typed with Arabic
+        digits or blanks is stored in Latin digits, blanks alone stay refused."""
+        validation.check_vals_types(self, vals)
+        if vals.get("national_id"):
+            vals["national_id"] = normalize_saudi_id(vals["national_id"]) or vals["national_id"]
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("national_id"):
-                vals["national_id"] = normalize_saudi_id(vals["national_id"])
+            self._shaqra_prepare_vals(vals)
         return super().create(vals_list)
 
     def write(self, vals):
-        if vals.get("national_id"):
-            vals["national_id"] = normalize_saudi_id(vals["national_id"])
+        self._shaqra_prepare_vals(vals)
         return super().write(vals)

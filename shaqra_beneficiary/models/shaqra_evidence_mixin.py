@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools import validation
+
 # The key that lets an action set evidence fields. It is a Python object, so
 # it cannot travel in a JSON-RPC context: a client cannot forge it.
 _EVIDENCE_TOKEN = object()
@@ -40,12 +42,16 @@ class ShaqraEvidenceMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            # A word for a number, a date or a record: a clear error (C3).
+            validation.check_vals_types(self, vals)
         if not self._evidence_allowed():
             for vals in vals_list:
                 self._evidence_check_vals(vals, creating=True)
         return super().create(vals_list)
 
     def write(self, vals):
+        validation.check_vals_types(self, vals)
         if not self._evidence_allowed():
             self._evidence_check_vals(vals)
             if self._evidence_frozen_fields:

@@ -5,6 +5,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html2plaintext
 
+from ..tools import validation
 from ..tools.hijri import format_gregorian, format_hijri
 from .shaqra_beneficiary import CHANNELS
 
@@ -131,6 +132,13 @@ class ShaqraNotification(models.Model):
         readonly=True,
         help="When the volunteer is not recorded as a contact.",
     )
+
+    @api.constrains("subject", "whatsapp_number")
+    def _check_values(self):
+        """Policy A, C3: a subject of sane length, a WhatsApp number of digits."""
+        for notice in self:
+            validation.check_length(notice, "subject", notice.subject, validation.MAX_CHAR_LENGTH)
+            validation.check_phone(notice, "whatsapp_number", notice.whatsapp_number)
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -8,6 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL, split_every
 
+from ..tools import validation
 from ..tools.hijri import format_gregorian, format_hijri
 from ..tools.signature import check_signature_image
 from .shaqra_beneficiary import CHANNELS
@@ -484,7 +485,9 @@ class ShaqraRequest(models.Model):
         check_signature_image(self.env, vals["signature"])
         if self._evidence_allowed():
             vals.pop("signed_on", None)
-        return (vals.pop("signed_by", "") or "").strip()
+        signer = (vals.pop("signed_by", "") or "").strip()
+        validation.check_length(self, "signed_by", signer, validation.MAX_NAME_LENGTH)
+        return signer
 
     def _record_signature(self, signer):
         """Record who signed and when, at the signing (policy C4)."""

@@ -325,6 +325,49 @@ class TestAccessMatrix(TransactionCase):
                 lambda line: not line.is_mandatory
             )[:1]
 
+        # Relationship terms (ART2, E1, PDPL): an unused draft template, and
+        # an agreement, a media consent and a data rights request of each
+        # beneficiary.
+        cls.service_t = env["shaqra.service.type"].create(
+            {"name": "M Service T", "field_id": cls.field_z.id}
+        )
+        cls.template = env["shaqra.agreement.template"].create(
+            {
+                "name": "M Template",
+                "service_type_id": cls.service_t.id,
+                "obligation_ids": [Command.create({"name": "M template duty"})],
+            }
+        )
+        cls.agreement, cls.consent, cls.rights = {}, {}, {}
+        for key, ben in cls.ben.items():
+            creator = cls.reception_other if key == "other" else cls.users.get(key, root)
+            if key in ("liaison", "committee", "portal"):
+                creator = root
+            as_creator = env(user=creator, su=True)
+            cls.agreement[key] = (
+                as_creator["shaqra.beneficiary.agreement"]
+                .create(
+                    {
+                        "beneficiary_id": ben.id,
+                        "amount": 100,
+                        "obligation_ids": [
+                            Command.create({"name": f"M duty {key}", "party": "beneficiary"})
+                        ],
+                    }
+                )
+                .sudo(False)
+            )
+            cls.consent[key] = (
+                as_creator["shaqra.media.consent"]
+                .create({"beneficiary_id": ben.id, "scope": "image", "purpose": "M purpose"})
+                .sudo(False)
+            )
+            cls.rights[key] = (
+                as_creator["shaqra.data.rights.request"]
+                .create({"beneficiary_id": ben.id, "kind": "restrict"})
+                .sudo(False)
+            )
+
         # Governing documents: one published for everyone, one still a draft.
         Policy = env["shaqra.policy"]
         policy_vals = {
@@ -451,6 +494,16 @@ class TestAccessMatrix(TransactionCase):
                 {"user_id": self.env.uid, "access_type": "read"},
                 {"res_name": "x"},
             ),
+            "shaqra.agreement.template": (
+                same(self.template),
+                {"name": "M new", "service_type_id": self.service_t.id},
+                {"name": "M renamed"},
+            ),
+            "shaqra.agreement.template.obligation": (
+                same(self.template.obligation_ids[:1]),
+                {"template_id": self.template.id, "name": "M new duty"},
+                {"name": "M renamed duty"},
+            ),
             "shaqra.liaison.report": (
                 same(self.env["shaqra.liaison.report"].search([], limit=1)),
                 {"employee_id": self.employees[self.users["liaison"]].id},
@@ -517,10 +570,12 @@ class TestAccessMatrix(TransactionCase):
                 },
                 {"subject": "M other subject"},
             ),
+            # Staff answer a correction; its comment and lines are what the
+            # beneficiary asked for and stay theirs (F3).
             "shaqra.data.change.request": (
                 lambda role, which: self.correction[w(role, which)],
                 lambda role, which: {"beneficiary_id": ben(role, which).id},
-                {"note": "M comment"},
+                {"answer": "M answer"},
             ),
             "shaqra.data.change.request.line": (
                 lambda role, which: self.correction[w(role, which)].line_ids[:1],
@@ -530,6 +585,34 @@ class TestAccessMatrix(TransactionCase):
                     "new_value": "0110000000",
                 },
                 {"new_value": "0500000002"},
+            ),
+            "shaqra.beneficiary.agreement": (
+                lambda role, which: self.agreement[w(role, which)],
+                lambda role, which: {"beneficiary_id": ben(role, which).id, "amount": 10},
+                {"amount": 200},
+            ),
+            "shaqra.beneficiary.agreement.obligation": (
+                lambda role, which: self.agreement[w(role, which)].obligation_ids[:1],
+                lambda role, which: {
+                    "agreement_id": self.agreement[w(role, which)].id,
+                    "name": "M new duty",
+                    "party": "beneficiary",
+                },
+                {"is_done": True},
+            ),
+            "shaqra.media.consent": (
+                lambda role, which: self.consent[w(role, which)],
+                lambda role, which: {
+                    "beneficiary_id": ben(role, which).id,
+                    "scope": "story",
+                    "purpose": "M new purpose",
+                },
+                {"use_website": True},
+            ),
+            "shaqra.data.rights.request": (
+                lambda role, which: self.rights[w(role, which)],
+                lambda role, which: {"beneficiary_id": ben(role, which).id, "kind": "delete"},
+                {"answer": "M answer"},
             ),
             "shaqra.committee.meeting": (
                 lambda role, which: self.meeting_1 if which == "own" else self.meeting_2,
@@ -616,6 +699,23 @@ class TestAccessMatrix(TransactionCase):
                 None,
             ),
             "shaqra.holiday.wizard": (None, lambda role, which: {}, None),
+            "shaqra.beneficiary.agreement.sign": (
+                None,
+                lambda role, which: {
+                    "agreement_id": self.agreement[w(role, which)].id,
+                    "signature": SIGNATURE,
+                },
+                None,
+            ),
+            "shaqra.request.stage.override": (
+                None,
+                lambda role, which: {
+                    "request_id": req(role, which).id,
+                    "stage_id": self.stage_z.id,
+                    "reason": "M a documented reason",
+                },
+                None,
+            ),
             "shaqra.policy.distribute": (
                 None,
                 lambda role, which: {"policy_id": self.policy_new.id},

@@ -12,7 +12,7 @@ method is declared in this add-on), so a new route without cases here fails
 import json
 
 from odoo.tests import tagged
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
 
 from .suite_data import SIGNATURE
 from .test_portal_common import PDF, ShaqraPortalCommon
@@ -62,6 +62,16 @@ class TestIdorRoutes(ShaqraPortalCommon):
         "/my/policies/<int:policy_id>": "_cases_policy_page",
         "/my/policies/<int:policy_id>/acknowledge": "_cases_policy_acknowledge",
         "/shaqra/policy/compliance.xlsx": "_cases_compliance_xlsx",
+        "/my/agreements": "_cases_agreement_list",
+        "/my/agreements/<int:agreement_id>": "_cases_agreement_page",
+        "/my/agreements/<int:agreement_id>/pdf": "_cases_agreement_page",
+        "/my/agreements/<int:agreement_id>/sign": "_cases_agreement_sign",
+        "/my/data": "_cases_data",
+        "/my/data/export.json": "_cases_data",
+        "/my/data/export.pdf": "_cases_data",
+        "/my/data/consents/new": "_cases_data_consent_new",
+        "/my/data/consents/<int:consent_id>/revoke": "_cases_data_consent_revoke",
+        "/my/data/request": "_cases_data_request",
     }
 
     @classmethod
@@ -130,6 +140,28 @@ class TestIdorRoutes(ShaqraPortalCommon):
         cls.policy_draft = Policy.create(
             {"name": "IDOR-DRAFT-POLICY", "code": "IDOR-DRAFT", "body": "<p>IDOR-DRAFT</p>"}
         )
+        # Relationship terms of beneficiary one (ART2, E1, PDPL).
+        cls.agreement_one = env["shaqra.beneficiary.agreement"].create(
+            {
+                "beneficiary_id": cls.beneficiary_one.id,
+                "amount": 100,
+                "terms": "<p>IDOR-AGREEMENT-OF-ONE</p>",
+            }
+        )
+        cls.consent_one = env["shaqra.media.consent"].create(
+            {
+                "beneficiary_id": cls.beneficiary_one.id,
+                "scope": "image",
+                "purpose": "IDOR-CONSENT-OF-ONE",
+            }
+        )
+        cls.rights_one = env["shaqra.data.rights.request"].create(
+            {
+                "beneficiary_id": cls.beneficiary_one.id,
+                "kind": "restrict",
+                "reason": "IDOR-RIGHTS-OF-ONE",
+            }
+        )
         cls.user_employee = cls.user_staff
         cls.markers_one = [
             cls.request_one.name,
@@ -143,6 +175,10 @@ class TestIdorRoutes(ShaqraPortalCommon):
             "IDOR-POLICY-OF-ONE",
             "IDOR-POLICY-TEXT-OF-ONE",
             "IDOR-DRAFT",
+            cls.agreement_one.name,
+            "IDOR-AGREEMENT-OF-ONE",
+            "IDOR-CONSENT-OF-ONE",
+            "IDOR-RIGHTS-OF-ONE",
         ]
         cls.markers_two = [
             cls.request_two.name,
@@ -305,10 +341,27 @@ class TestIdorRoutes(ShaqraPortalCommon):
                 if response.content == PDF:
                     failures.append(f"{who or 'anonymous'} {label} GET {url}: file served")
         # Item 1: a file linked to the owner's own line that is not the request's.
-        self.line_id_copy.sudo().attachment_ids = [
-            (4, self.document_two.id),
-            (4, self.admin_file.id),
-        ]
+        # The ORM now refuses such a link (and binds a superuser's orphan upload
+        # to the line it is linked to), so the link is written in the database,
+        # as one made before the fix would be: the route must still refuse it.
+        foreign = (self.document_two | self.admin_file).ids
+        field = self.line_id_copy._fields["attachment_ids"]
+        self.env.flush_all()
+        relation = (
+            SQL.identifier(field.relation),
+            SQL.identifier(field.column1),
+            SQL.identifier(field.column2),
+        )
+        for attachment_id in foreign:
+            self.env.cr.execute(
+                SQL(
+                    "INSERT INTO %s (%s, %s) VALUES (%s, %s)",
+                    *relation,
+                    self.line_id_copy.id,
+                    attachment_id,
+                )
+            )
+        self.env.invalidate_all()
         for who in ("one", None):
             self._as(who)
             token = f"?access_token={self.token_one}"
@@ -320,10 +373,17 @@ class TestIdorRoutes(ShaqraPortalCommon):
                     self._get(url),
                     self.markers_two,
                 )
-        self.line_id_copy.sudo().attachment_ids = [
-            (3, self.document_two.id),
-            (3, self.admin_file.id),
-        ]
+        self.env.cr.execute(
+            SQL(
+                "DELETE FROM %s WHERE %s = %s AND %s IN %s",
+                relation[0],
+                relation[1],
+                self.line_id_copy.id,
+                relation[2],
+                tuple(foreign),
+            )
+        )
+        self.env.invalidate_all()
         # Another request's document through one's own request, and directly.
         self._as("one")
         for url in (
@@ -555,6 +615,103 @@ class TestIdorRoutes(ShaqraPortalCommon):
             if response.content[:2] == b"PK":
                 failures.append(f"{who or 'anonymous'} GET {url}: the workbook was served")
 
+    def _cases_agreement_list(self, failures):
+        url = "/my/agreements"
+        self._as(None)
+        self._check(failures, f"anonymous GET {url}", self._get(url), self.markers_one)
+        self._as("two")
+        self._check(
+            failures, f"other user GET {url}", self._get(url), self.markers_one, allow_200=True
+        )
+
+    def _cases_agreement_page(self, failures):
+        for who in (None, "two", "employee"):
+            self._as(who)
+            for path in ("", "/pdf"):
+                url = f"/my/agreements/{self.agreement_one.id}{path}"
+                self._check(
+                    failures, f"{who or 'anonymous'} GET {url}", self._get(url), self.markers_one
+                )
+        self._as("two")
+        self._check(
+            failures, "other user GET missing id", self._get("/my/agreements/999999999"), []
+        )
+
+    def _cases_agreement_sign(self, failures):
+        url = f"/my/agreements/{self.agreement_one.id}/sign"
+        params = {"name": "Intruder", "signature": SIGNATURE}
+        for who in (None, "two", "employee"):
+            self._as(who)
+            self._check(
+                failures,
+                f"{who or 'anonymous'} sign {url}",
+                self._json(url, params),
+                self.markers_one,
+            )
+        self.env.invalidate_all()
+        if self.agreement_one.signature or self.agreement_one.state != "draft":
+            failures.append(f"agreement one was signed by {self.agreement_one.signed_by!r}")
+
+    def _cases_data(self, failures):
+        for path in ("/my/data", "/my/data/export.json", "/my/data/export.pdf"):
+            self._as(None)
+            self._check(failures, f"anonymous GET {path}", self._get(path), self.markers_one)
+            self._as("employee")
+            self._check(failures, f"employee GET {path}", self._get(path), self.markers_one)
+            # The file is the visitor's own, whatever the parameters say: their
+            # own export is served, nothing of beneficiary one's.
+            self._as("two")
+            url = f"{path}?beneficiary_id={self.beneficiary_one.id}"
+            response = self._get(url)
+            if response.status_code >= 500:
+                failures.append(f"other user GET {url}: HTTP {response.status_code}")
+            leaked = self._leaks(response, self.markers_one)
+            if leaked:
+                failures.append(f"other user GET {url}: leaks {leaked}")
+
+    def _cases_data_consent_new(self, failures):
+        Consent = self.env["shaqra.media.consent"]
+        before = Consent.search_count([("beneficiary_id", "=", self.beneficiary_one.id)])
+        url = "/my/data/consents/new"
+        data = {"scope": "story", "purpose": "Intruder's purpose"}
+        self._as(None)
+        self._check(failures, f"anonymous POST {url}", self._post(url, data), self.markers_one)
+        self._as("two")
+        response = self._post(url, dict(data, beneficiary_id=self.beneficiary_one.id))
+        self._check(
+            failures, f"other user POST {url} with one's id", response, self.markers_one, True
+        )
+        self.env.invalidate_all()
+        if Consent.search_count([("beneficiary_id", "=", self.beneficiary_one.id)]) != before:
+            failures.append("a consent was given on beneficiary one's file")
+
+    def _cases_data_consent_revoke(self, failures):
+        url = f"/my/data/consents/{self.consent_one.id}/revoke"
+        for who in (None, "two", "employee"):
+            self._as(who)
+            self._check(
+                failures, f"{who or 'anonymous'} POST {url}", self._post(url), self.markers_one
+            )
+        self.env.invalidate_all()
+        if self.consent_one.state != "given":
+            failures.append("beneficiary one's consent was revoked by someone else")
+
+    def _cases_data_request(self, failures):
+        Rights = self.env["shaqra.data.rights.request"]
+        before = Rights.search_count([("beneficiary_id", "=", self.beneficiary_one.id)])
+        url = "/my/data/request"
+        data = {"kind": "delete", "reason": "Intruder"}
+        self._as(None)
+        self._check(failures, f"anonymous POST {url}", self._post(url, data), self.markers_one)
+        self._as("two")
+        response = self._post(url, dict(data, beneficiary_id=self.beneficiary_one.id))
+        self._check(
+            failures, f"other user POST {url} with one's id", response, self.markers_one, True
+        )
+        self.env.invalidate_all()
+        if Rights.search_count([("beneficiary_id", "=", self.beneficiary_one.id)]) != before:
+            failures.append("a data rights request was filed on beneficiary one's file")
+
     # ------------------------------------------------------------------
     # Tests
     # ------------------------------------------------------------------
@@ -610,3 +767,24 @@ class TestIdorRoutes(ShaqraPortalCommon):
 
     def test_art4_idor_compliance_xlsx(self):
         self._run_cases("/shaqra/policy/compliance.xlsx")
+
+    def test_art2_idor_agreement_list(self):
+        self._run_cases("/my/agreements")
+
+    def test_art2_idor_agreement_page_and_pdf(self):
+        self._run_cases("/my/agreements/<int:agreement_id>")
+
+    def test_art2_idor_agreement_sign(self):
+        self._run_cases("/my/agreements/<int:agreement_id>/sign")
+
+    def test_e2_idor_data_page_and_exports(self):
+        self._run_cases("/my/data")
+
+    def test_e1_idor_data_consent_new(self):
+        self._run_cases("/my/data/consents/new")
+
+    def test_e1_idor_data_consent_revoke(self):
+        self._run_cases("/my/data/consents/<int:consent_id>/revoke")
+
+    def test_e2_idor_data_request(self):
+        self._run_cases("/my/data/request")

@@ -41,6 +41,45 @@ def _label(record, name):
     return record._fields[name]._description_string(record.env)
 
 
+def latin_digits(value):
+    """``value`` with Eastern-Arabic and Persian digits written as 0-9."""
+    return value.translate(ARABIC_DIGITS) if isinstance(value, str) else value
+
+
+# Field types whose value a client may send in the wrong type (a word for a
+# number, a date or a record id, an unknown selection key).
+_TYPED_FIELDS = ("selection", "float", "monetary", "integer", "date", "datetime", "many2one")
+
+
+def check_vals_types(model, vals):
+    """Refuse a value of the wrong type with a message naming the field.
+
+    Without it a word sent for a number, a date or a record, or an unknown
+    option of a list, ends in a technical ValueError or a database error.
+    """
+    record = model.browse()
+    for name, value in vals.items():
+        field = model._fields.get(name)
+        if field is None or field.type not in _TYPED_FIELDS or value in (False, None):
+            continue
+        if isinstance(value, str) and field.type == "many2one":
+            valid = False
+        elif isinstance(value, str) and field.type == "selection":
+            valid = value in field.get_values(model.env)
+        else:
+            try:
+                cached = field.convert_to_cache(value, record, validate=True)
+                # PostgreSQL's integer column holds 32 bits; past that the
+                # database, not the user, would get the error.
+                valid = field.type != "integer" or -(2**31) <= cached < 2**31
+            except (ValueError, TypeError, OverflowError):
+                valid = False
+        if not valid:
+            raise ValidationError(
+                model.env._("%(field)s: the value is not valid.", field=_label(model, name))
+            )
+
+
 def check_length(record, name, value, limit):
     if value and len(value) > limit:
         raise ValidationError(
@@ -132,7 +171,8 @@ def check_email(record, name, value):
 
 
 def check_phone(record, name, value):
-    value = (value or "").strip()
+    """Return the number with Latin digits, or raise."""
+    value = latin_digits((value or "").strip())
     if value and not PHONE_RE.match(value):
         raise ValidationError(
             record.env._(
@@ -154,7 +194,8 @@ def saudi_mobile_digits(value):
 
 
 def check_saudi_mobile(record, name, value):
-    value = (value or "").strip()
+    """Return the number with Latin digits, or raise."""
+    value = latin_digits((value or "").strip())
     if value and (
         not PHONE_RE.match(value) or not SAUDI_MOBILE_RE.match(saudi_mobile_digits(value))
     ):
