@@ -2,4 +2,3 @@ from . import policy_portal
 from . import portal
 from . import agreement_portal
 from . import data_portal
-from . import rpc

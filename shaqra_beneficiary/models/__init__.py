@@ -50,3 +50,4 @@ from . import shaqra_beneficiary_data_rights
 from . import shaqra_policy_ethics
 from . import shaqra_ethics_concern_mixin
 from . import shaqra_beneficiary_document_purpose
+from . import ir_http

@@ -2,8 +2,9 @@
 
 Signatures record them as evidence (policy ART4). The web client, the portal
 and ``/web/dataset/call_kw`` bind :data:`odoo.http.request`; Odoo's external
-API (``/jsonrpc``, ``/xmlrpc``) unbinds it while the call runs, so its
-controller hands the HTTP request over through :func:`external_api_client`.
+API (``/jsonrpc``, ``/xmlrpc``) unbinds it while the call runs, so
+``ir.http._dispatch`` hands the HTTP request over through
+:func:`external_api_client`.
 Server code (a shell, a cron) has no client and records none rather than
 something made up.
 """
