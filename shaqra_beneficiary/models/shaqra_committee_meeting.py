@@ -55,7 +55,7 @@ class ShaqraCommitteeMeeting(models.Model):
             ("held", "Held"),
             ("approved", "Approved"),
         ],
-        string="Status",
+        string="Meeting Stage",
         default="draft",
         required=True,
         readonly=True,

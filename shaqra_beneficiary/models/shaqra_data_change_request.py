@@ -46,7 +46,7 @@ class ShaqraDataChangeRequest(models.Model):
     note = fields.Text(string="Beneficiary's Comment")
     state = fields.Selection(
         STATES,
-        string="Status",
+        string="Correction Status",
         required=True,
         default="pending",
         readonly=True,
