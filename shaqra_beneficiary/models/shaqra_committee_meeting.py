@@ -35,13 +35,15 @@ class ShaqraCommitteeMeeting(models.Model):
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/", index=True
     )
+    # Not check_company: the meeting's company is its committee's, so a new
+    # meeting (no company yet) must still offer the committees to pick.
     committee_id = fields.Many2one(
         "shaqra.committee",
         required=True,
         tracking=True,
         index=True,
         ondelete="restrict",
-        check_company=True,
+        domain=lambda self: self._domain_committee_id(),
     )
     company_id = fields.Many2one(
         related="committee_id.company_id", store=True, string="Company", index=True
@@ -55,7 +57,8 @@ class ShaqraCommitteeMeeting(models.Model):
             ("held", "Held"),
             ("approved", "Approved"),
         ],
-        string="Meeting Stage",
+        string="Meeting Status",
+        group_expand=True,
         default="draft",
         required=True,
         readonly=True,
@@ -101,6 +104,13 @@ class ShaqraCommitteeMeeting(models.Model):
     _evidence_frozen_fields = ("committee_id", "date", "location", "minutes", "attendee_ids")
     # What a manager's documented correction may change on a closed meeting.
     _evidence_correctable_fields = ("date", "location", "minutes", "attendee_ids")
+
+    def _domain_committee_id(self):
+        """The committees a user may hold a meeting of: their own; all for a manager."""
+        domain = [("company_id", "in", self.env.companies.ids)]
+        if not self.env.user.has_group("shaqra_beneficiary.group_manager"):
+            domain.append(("member_ids", "in", [self.env.uid]))
+        return domain
 
     @api.depends("decision_ids.request_id")
     def _compute_request_ids(self):
@@ -241,8 +251,15 @@ class ShaqraCommitteeMeeting(models.Model):
                 )
 
     def action_load_agenda(self):
-        """Put every request awaiting this committee on the agenda (C5)."""
+        """Put every eligible request awaiting this committee on the agenda (C5).
+
+        Each request is added on its own: one that may not go on the agenda
+        (e.g. never signed) is skipped and listed with the reason, the others
+        are added.
+        """
         self._check_member()
+        added = self.env["shaqra.request"]
+        skipped = []
         for meeting in self:
             if meeting.state not in ("draft", "in_progress"):
                 raise UserError(
@@ -262,10 +279,59 @@ class ShaqraCommitteeMeeting(models.Model):
                         committee=meeting.committee_id.name,
                     )
                 )
-            meeting.write(
-                {"decision_ids": [Command.create({"request_id": r.id}) for r in requests]}
+            for request in requests:
+                reason = meeting._agenda_refusal(request)
+                if not reason:
+                    try:
+                        with self.env.cr.savepoint():
+                            meeting.write(
+                                {"decision_ids": [Command.create({"request_id": request.id})]}
+                            )
+                    except (UserError, ValidationError) as error:
+                        reason = error.args[0]
+                if reason:
+                    skipped.append((request, reason))
+                else:
+                    added |= request
+        if skipped and not added:
+            raise UserError(
+                self.env._(
+                    "No request was added to the agenda:\n%(skipped)s",
+                    skipped=self._agenda_skipped_text(skipped),
+                )
             )
-        return True
+        if not skipped:
+            return True
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "warning",
+                "sticky": True,
+                "title": self.env._(
+                    "Requests added to the agenda: %(added)s; skipped: %(skipped)s",
+                    added=len(added),
+                    skipped=len(skipped),
+                ),
+                "message": self._agenda_skipped_text(skipped),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    def _agenda_refusal(self, request):
+        """Why a request awaiting the committee may not go on the agenda, or ""."""
+        if not request.is_signed:
+            return self.env._(
+                "the beneficiary has not signed the request (policy C4): reception must "
+                "take the signature first"
+            )
+        return ""
+
+    def _agenda_skipped_text(self, skipped):
+        return "\n".join(
+            self.env._("%(request)s: %(reason)s", request=request.name, reason=reason)
+            for request, reason in skipped
+        )
 
     def action_start(self):
         """Open the meeting: decisions may now be recorded."""

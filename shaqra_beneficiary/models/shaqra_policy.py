@@ -37,7 +37,7 @@ class ShaqraPolicy(models.Model):
     _rec_names_search = ["name", "code"]
     _check_company_auto = True
 
-    name = fields.Char(string="Title", required=True, tracking=True)
+    name = fields.Char(string="Document Title", required=True, tracking=True)
     code = fields.Char(
         required=True,
         tracking=True,

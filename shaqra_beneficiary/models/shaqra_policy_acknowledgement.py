@@ -65,7 +65,10 @@ class ShaqraPolicyAcknowledgement(models.Model):
     )
     company_id = fields.Many2one(related="policy_id.company_id", store=True, index=True)
     policy_code = fields.Char(related="policy_id.code", store=True, string="Code")
-    policy_version = fields.Integer(related="policy_id.version", store=True, string="Version")
+    # A version number: grouped lists must not add them up.
+    policy_version = fields.Integer(
+        related="policy_id.version", store=True, string="Version", aggregator=False
+    )
     policy_state = fields.Selection(related="policy_id.state", string="Document Status")
     policy_body = fields.Html(related="policy_id.body", string="Text")
     policy_document = fields.Binary(related="policy_id.document", string="PDF Document")

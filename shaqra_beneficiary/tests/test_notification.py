@@ -4,6 +4,7 @@ from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common_committee import ShaqraCommitteeCommon
+from .test_notification_evidence import MEETING_DAY
 
 
 @tagged("post_install", "-at_install")
@@ -112,7 +113,7 @@ class TestNotification(ShaqraCommitteeCommon):
 
     def test_a1_meeting_creates_calendar_event(self):
         request = self._decided_request(preferred_channel="meeting")
-        notice, _action = self._send(request, meeting_start="2026-12-01 08:00:00")
+        notice, _action = self._send(request, meeting_start=f"{MEETING_DAY} 08:00:00")
         event = notice.calendar_event_id
         self.assertTrue(event)
         self.assertIn(self.beneficiary.partner_id, event.partner_ids)

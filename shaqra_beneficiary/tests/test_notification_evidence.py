@@ -1,3 +1,5 @@
+from datetime import date, timedelta
+
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
@@ -5,6 +7,9 @@ from odoo.tests import HttpCase, JsonRpcException, tagged
 from odoo.tools import mute_logger
 
 from .common_committee import ShaqraCommitteeCommon
+
+# Meetings are arranged for a day to come: a week from the day the tests run.
+MEETING_DAY = (date.today() + timedelta(days=7)).isoformat()
 
 # What a forger would type into a pending notice over JSON-RPC (C5, E3).
 FORGED = {
@@ -116,8 +121,8 @@ class TestNotificationEvidence(ShaqraCommitteeCommon):
             ),
             "whatsapp": ({}, lambda n: n.whatsapp_url.startswith("https://wa.me/966559876001")),
             "meeting": (
-                {"meeting_start": "2026-12-01 08:00:00"},
-                lambda n: n.calendar_event_id.start.isoformat() == "2026-12-01T08:00:00",
+                {"meeting_start": f"{MEETING_DAY} 08:00:00"},
+                lambda n: n.calendar_event_id.start.isoformat() == f"{MEETING_DAY}T08:00:00",
             ),
             "volunteer": (
                 {"volunteer_name": "Abdullah"},

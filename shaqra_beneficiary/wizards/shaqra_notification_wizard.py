@@ -73,6 +73,24 @@ class ShaqraNotificationWizard(models.TransientModel):
             )
         return values
 
+    @api.onchange("meeting_start")
+    def _onchange_meeting_start(self):
+        """Say at once, on the field, that a meeting cannot be in the past."""
+        if self.meeting_start and self.meeting_start < fields.Datetime.now():
+            return {
+                "warning": {
+                    "title": self.env._("Meeting in the past"),
+                    "message": self._meeting_in_past_message(),
+                }
+            }
+        return None
+
+    def _meeting_in_past_message(self):
+        return self.env._(
+            "The meeting date is in the past: choose the day and time the beneficiary is "
+            "invited to come."
+        )
+
     def action_send(self):
         """Log the notice and deliver it over the chosen channel.
 
@@ -81,6 +99,11 @@ class ShaqraNotificationWizard(models.TransientModel):
         unless the notice can be delivered.
         """
         self.ensure_one()
+        if self.channel == "meeting":
+            if not self.meeting_start:
+                raise UserError(self.env._("Give the date and time of the meeting."))
+            if self.meeting_start < fields.Datetime.now():
+                raise UserError(self._meeting_in_past_message())
         # Notices only about a file the user may open (E2).
         (self.request_id or self.beneficiary_id).check_access("read")
         vals = {

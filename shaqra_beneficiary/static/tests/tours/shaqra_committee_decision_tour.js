@@ -27,8 +27,8 @@ registry.category("web_tour.tours").add("shaqra_committee_decision_tour", {
             run: "click",
         },
         {
-            content: "Open the meeting in progress",
-            trigger: ".o_data_row:contains('Tour Aid Committee') td[name='name']",
+            content: "The meetings open as a kanban by state: open the meeting in progress",
+            trigger: ".o_kanban_group .o_kanban_record:contains('Tour Aid Committee')",
             run: "click",
         },
         {
