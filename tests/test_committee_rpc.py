@@ -15,10 +15,6 @@ from .test_requests_rpc import _signature_png
 SIGNATURE = base64.b64encode(_signature_png()).decode()
 
 
-def _stage(client, key):
-    return client.xmlid(f"shaqra_beneficiary.shaqra_request_stage_{key}")
-
-
 def test_inquiry_to_decision_notice_over_json_rpc(login):
     admin = login("admin")
     committee_user = login("committee")
@@ -65,11 +61,21 @@ def test_inquiry_to_decision_notice_over_json_rpc(login):
     )[0]
     assert beneficiary["preferred_channel"] == "volunteer"
 
-    # C3, C4: complete and signed, it goes to the committee.
-    admin.call("shaqra.request", "write", [request_id], {"signature": SIGNATURE})
-    admin.call(
-        "shaqra.request", "write", [request_id], {"stage_id": _stage(admin, "awaiting_committee")}
+    # C3, C4: reception collects the signature; complete and signed, the
+    # request goes to the committee by the action that checks both.
+    reception.call(
+        "shaqra.request",
+        "write",
+        [request_id],
+        {"signature": SIGNATURE, "signed_by": "RPC Beneficiary"},
     )
+    reception.call("shaqra.request", "action_send_to_committee", [request_id])
+    request = admin.call("shaqra.request", "read", [request_id], ["stage_key", "signed_by"])[0]
+    assert request == {
+        "id": request_id,
+        "stage_key": "awaiting_committee",
+        "signed_by": "RPC Beneficiary",
+    }
 
     # C5, C8: the member holds the meeting and decides.
     meeting_id = committee_user.call(

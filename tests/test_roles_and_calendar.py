@@ -5,6 +5,8 @@ the association's working calendar computes the policy's 15-working-day
 deadline (C6).
 """
 
+from urllib.parse import urlsplit
+
 import pytest
 import requests
 
@@ -52,9 +54,17 @@ def test_portal_beneficiary_lands_on_portal(odoo_server):
     )
     assert response.status_code == 200
     assert response.url.endswith("/my"), response.url
-    # The backend is closed to portal users.
-    backend = session.get(f"{odoo_server['url']}/odoo", timeout=30)
-    assert "/my" in backend.url or backend.status_code in (303, 403)
+    # The backend is closed to portal users: the web client sends them to
+    # their portal home instead of booting.
+    backend = session.get(f"{odoo_server['url']}/odoo", allow_redirects=False, timeout=30)
+    assert backend.status_code == 303, backend.status_code
+    assert urlsplit(backend.headers["Location"]).path == "/my", backend.headers["Location"]
+    landing = session.get(f"{odoo_server['url']}/odoo", timeout=30)
+    assert landing.status_code == 200
+    # The website shows the portal in the user's language (/ar/my).
+    assert urlsplit(landing.url).path in ("/my", "/ar/my"), landing.url
+    assert "web.assets_frontend" in landing.text
+    assert "web.assets_backend" not in landing.text, "the web client booted for a portal user"
 
 
 def test_wrong_password_is_refused(odoo_server, login):

@@ -50,5 +50,6 @@ from . import shaqra_beneficiary_data_rights
 from . import shaqra_policy_ethics
 from . import shaqra_ethics_concern_mixin
 from . import shaqra_beneficiary_document_purpose
+from . import ir_http
 from . import res_users_home
 from . import shaqra_demo

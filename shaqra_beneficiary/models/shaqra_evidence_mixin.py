@@ -80,7 +80,8 @@ class ShaqraEvidenceMixin(models.AbstractModel):
                     "that does the thing (verifying, signing, deciding, delivering), never "
                     "typed in.",
                     fields=labels,
-                    model=self._description,
+                    # The model's name in the user's language (Arabic).
+                    model=self.env["ir.model"]._get(self._name).sudo().name or self._description,
                 )
             )
 

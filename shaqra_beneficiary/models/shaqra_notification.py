@@ -302,23 +302,23 @@ class ShaqraNotification(models.Model):
                 vals["whatsapp_url"] = notice._build_whatsapp_url()
                 vals["whatsapp_used_on"] = vals["date"]
             elif channel in ("letter", "fax"):
+                # The letter is dated the day it goes out (A2), not the day
+                # the notice was prepared.
+                letter_vals = {"date": vals["date"]}
                 if channel == "letter" and not notice.letter_number:
                     # The letter carries its outgoing number (A2).
-                    notice._evidence_write(
-                        {
-                            "letter_number": self.env["ir.sequence"].next_by_code(
-                                "shaqra.notification.letter"
-                            )
-                        }
+                    letter_vals["letter_number"] = self.env["ir.sequence"].next_by_code(
+                        "shaqra.notification.letter"
                     )
                 if channel == "fax":
-                    notice._evidence_write(
+                    letter_vals.update(
                         {
                             name: vals[name]
                             for name in ("fax_number", "fax_reference")
                             if name in vals
                         }
                     )
+                notice._evidence_write(letter_vals)
                 vals["attachment_id"] = notice._render_letter().id
             elif channel == "meeting":
                 start = notice.meeting_start

@@ -6,9 +6,9 @@ import xlsxwriter
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.http import request
 from odoo.tools import split_every
 
+from ..tools.client_info import client_info
 from ..tools.signature import check_signature_image
 
 _logger = logging.getLogger(__name__)
@@ -316,23 +316,9 @@ class ShaqraPolicyAcknowledgement(models.Model):
 
     @api.model
     def _client_info(self):
-        """(IP address, browser) of the HTTP request signing, when there is one.
-
-        The web client, the portal and JSON-RPC (``/web/dataset/call_kw``,
-        ``/jsonrpc``) all come with an HTTP request; server code (a shell, a
-        cron) has none and records nothing rather than something made up.
-        """
-        try:
-            httprequest = request.httprequest if request else None
-        except RuntimeError:  # no request bound to this thread
-            httprequest = None
-        if httprequest is None:
-            return False, False
-        ip_address = httprequest.remote_addr or False
-        user_agent = (
-            httprequest.user_agent.string if httprequest.user_agent else ""
-        ) or httprequest.headers.get("User-Agent", "")
-        return ip_address, (user_agent or "")[:500] or False
+        """(IP address, browser) of the HTTP request signing, when there is one
+        (the web client, the portal, JSON-RPC and Odoo's external API)."""
+        return client_info()
 
     def action_remind(self):
         """HR reminds the people who have not acknowledged yet (ART4)."""

@@ -1,4 +1,5 @@
 import logging
+from datetime import datetime
 
 from markupsafe import Markup
 from num2words import num2words
@@ -1092,6 +1093,12 @@ class ShaqraRequest(models.Model):
         return words
 
     def _letter_dates(self, value=None):
-        """Hijri and Gregorian dates of ``value`` (default today) for letters."""
+        """Hijri and Gregorian dates of ``value`` (default today) for letters.
+
+        A datetime (the decision's time, stored in UTC) is dated on the day
+        it was at the association (its calendar's time zone), not in UTC.
+        """
+        if isinstance(value, datetime):
+            value = self._local_date(value)
         day = value or fields.Date.context_today(self)
         return {"hijri": format_hijri(day, "ar"), "gregorian": format_gregorian(day, "ar")}

@@ -38,4 +38,5 @@ from . import test_terms_portal
 from . import test_request_deadline_batch
 from . import test_policy_remind_batch
 from . import test_privacy_integrity
+from . import test_crons
 from . import test_first_day

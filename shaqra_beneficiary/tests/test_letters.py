@@ -1,25 +1,35 @@
-from odoo.tests import tagged
+from odoo.tests import freeze_time, tagged
 
 from .common_committee import ShaqraCommitteeCommon
+
+MINUTES = "shaqra_beneficiary.shaqra_committee_meeting_report"
+DECISION_LETTER = "shaqra_beneficiary.shaqra_request_decision_letter_report"
+NOTICE_LETTER = "shaqra_beneficiary.shaqra_notification_letter_report"
 
 
 @tagged("post_install", "-at_install")
 class TestLetters(ShaqraCommitteeCommon):
     """Minutes and decision letters print in Arabic with Hijri dates and words (C8, E3)."""
 
-    def _approved_request(self, amount=1500.0):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.sudo().currency_id = cls.env.ref("base.SAR")
+
+    def _approved_request(self, amount=1500.0, when="2022-10-26 07:00:00"):
+        """A request approved by the committee in a meeting held at ``when`` (UTC)."""
         request = self._complete_request()
-        meeting = self._meeting(request)
-        meeting.decision_ids.write({"decision": "approved", "approved_amount": amount})
+        with freeze_time(when):
+            meeting = self._meeting(request)
+            meeting.decision_ids.write({"decision": "approved", "approved_amount": amount})
         return request, meeting
+
+    def _html(self, report, records):
+        return self.env["ir.actions.report"]._render_qweb_html(report, records.ids)[0].decode()
 
     def test_e3_amount_in_arabic_words(self):
         request, _meeting = self._approved_request()
-        words = request._amount_in_words(1500.0)
         # num2words 0.5.x spells 1500 "ألف و خمسمائة" (a space after the "و").
-        self.assertTrue(words.startswith("ألف و خمسمائة"))
-        sar = self.env.ref("base.SAR")
-        request.company_id.sudo().currency_id = sar
         self.assertEqual(request._amount_in_words(1500.0), "ألف و خمسمائة ريال سعودي")
         self.assertEqual(request._amount_in_words(1500.5), "ألف و خمسمائة ريال سعودي وخمسون هللة")
         self.assertEqual(request.approved_amount_words, "ألف و خمسمائة ريال سعودي")
@@ -27,13 +37,7 @@ class TestLetters(ShaqraCommitteeCommon):
     def test_c8_minutes_render_with_hijri_date_and_decisions(self):
         request, meeting = self._approved_request()
         meeting.write({"date": "2022-10-26 07:00:00", "minutes": "<p>Studied the request.</p>"})
-        html = (
-            self.env["ir.actions.report"]
-            ._render_qweb_html("shaqra_beneficiary.shaqra_committee_meeting_report", meeting.ids)[
-                0
-            ]
-            .decode()
-        )
+        html = self._html(MINUTES, meeting)
         self.assertIn("محضر اجتماع", html)
         self.assertIn("1 ربيع الآخر 1444 هـ", html)
         self.assertIn("26 أكتوبر 2022 م", html)
@@ -41,19 +45,52 @@ class TestLetters(ShaqraCommitteeCommon):
         self.assertIn("ألف و خمسمائة", html)
         self.assertIn('dir="rtl"', html)
 
-    def test_e3_decision_letter_renders_amount_in_words(self):
-        request, _meeting = self._approved_request()
-        html = (
-            self.env["ir.actions.report"]
-            ._render_qweb_html(
-                "shaqra_beneficiary.shaqra_request_decision_letter_report", request.ids
-            )[0]
-            .decode()
-        )
+    def test_e3_decision_letter_renders_the_decision(self):
+        """The printed decision letter: the beneficiary, the request, the
+        meeting, the amount in Arabic words, dated Hijri and Gregorian."""
+        request, meeting = self._approved_request()
+        self.assertEqual(request.stage_key, "decided")
+        html = self._html(DECISION_LETTER, request)
+        self.assertIn("1 ربيع الآخر 1444 هـ الموافق 26 أكتوبر 2022 م", html)
+        self.assertIn("المكرم / Fatimah Al-Otaibi", html)
+        self.assertIn("1000000008", html)
+        self.assertIn(f"قرار اللجنة في طلبكم رقم {request.name}", html)
+        self.assertIn(f"في اجتماعها رقم {meeting.name}", html)
         self.assertIn("الموافقة على طلبكم", html)
-        self.assertIn(request.approved_amount_words, html)
-        self.assertIn("هـ", html)
-        self.assertIn(self.beneficiary.name, html)
+        self.assertIn("فقط ألف و خمسمائة ريال سعودي لا غير", html)
+        self.assertNotIn("الاعتذار عن قبول طلبكم", html)
+
+    def test_e3_decision_letter_dated_on_the_day_in_riyadh(self):
+        # 22:30 UTC on 25 October is 01:30 on 26 October in Riyadh.
+        request, _meeting = self._approved_request(when="2022-10-25 22:30:00")
+        html = self._html(DECISION_LETTER, request)
+        self.assertIn(
+            "<strong>التاريخ:</strong> 1 ربيع الآخر 1444 هـ الموافق 26 أكتوبر 2022 م", html
+        )
+        self.assertIn("فقط ألف و خمسمائة ريال سعودي لا غير", html)
+
+    def test_a2_delivered_letter_carries_number_dates_and_decision(self):
+        """The decision notice by letter: delivering it renders the numbered
+        letter that is kept as proof (A2, E3)."""
+        request, _meeting = self._approved_request()
+        notice = request.notification_ids.filtered(lambda n: n.kind == "decision")
+        self.assertEqual((notice.channel, notice.state), ("letter", "pending"))
+        with freeze_time("2022-10-27 08:00:00"):
+            notice._deliver()
+        self.assertEqual(notice.state, "sent")
+        self.assertTrue(notice.letter_number)
+        # Tests render reports as HTML (no wkhtmltopdf run): the kept letter.
+        html = notice.attachment_id.raw.decode()
+        self.assertIn(f"<strong>الرقم:</strong> {notice.letter_number}", html)
+        self.assertIn("2 ربيع الآخر 1444 هـ الموافق 27 أكتوبر 2022 م", html)
+        self.assertIn("المكرم / Fatimah Al-Otaibi", html)
+        self.assertIn(request.name, html)
+        self.assertIn("الموافقة على طلبكم", html)
+        self.assertIn("فقط ألف و خمسمائة ريال سعودي لا غير", html)
+        self.assertEqual(request.stage_key, "notified")
+        printed = self._html(NOTICE_LETTER, notice)
+        self.assertIn(f"<strong>الرقم:</strong> {notice.letter_number}", printed)
+        self.assertIn("2 ربيع الآخر 1444 هـ الموافق 27 أكتوبر 2022 م", printed)
 
     def test_c8_minutes_print_action(self):
         _request, meeting = self._approved_request()

@@ -43,7 +43,3 @@ class TestSecurityGroups(ShaqraCommon):
     def test_portal_user_has_no_backend_menus(self):
         with self.assertRaises(AccessError):
             self.env["ir.ui.menu"].with_user(self.user_portal).search([])
-
-    def test_main_company_uses_association_calendar(self):
-        main = self.env.ref("base.main_company")
-        self.assertEqual(main.shaqra_service_calendar_id, self.calendar)
