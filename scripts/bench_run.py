@@ -233,7 +233,7 @@ def bench_cron(config, db, rows, notes):
         late = cr.rowcount
         anchor = time.perf_counter() - start
         cr.rollback()
-        # The daily job itself, as ir.cron runs it (it commits per batch).
+        # The daily job itself; called outside the scheduler it runs every batch in one call.
         count0 = cr.sql_log_count
         start = time.perf_counter()
         Request._cron_check_deadlines()
