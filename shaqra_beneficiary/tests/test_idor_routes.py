@@ -669,11 +669,10 @@ class TestIdorRoutes(ShaqraPortalCommon):
             if leaked:
                 failures.append(f"other user GET {url}: leaks {leaked}")
 
-    def _cases_data_consent_new(self, failures):
-        Consent = self.env["shaqra.media.consent"]
-        before = Consent.search_count([("beneficiary_id", "=", self.beneficiary_one.id)])
-        url = "/my/data/consents/new"
-        data = {"scope": "story", "purpose": "Intruder's purpose"}
+    def _check_post_creates_nothing(self, failures, model, url, data, what):
+        """Anonymous, and the other beneficiary naming one's id: nothing lands on one's file."""
+        Model = self.env[model]
+        before = Model.search_count([("beneficiary_id", "=", self.beneficiary_one.id)])
         self._as(None)
         self._check(failures, f"anonymous POST {url}", self._post(url, data), self.markers_one)
         self._as("two")
@@ -682,8 +681,17 @@ class TestIdorRoutes(ShaqraPortalCommon):
             failures, f"other user POST {url} with one's id", response, self.markers_one, True
         )
         self.env.invalidate_all()
-        if Consent.search_count([("beneficiary_id", "=", self.beneficiary_one.id)]) != before:
-            failures.append("a consent was given on beneficiary one's file")
+        if Model.search_count([("beneficiary_id", "=", self.beneficiary_one.id)]) != before:
+            failures.append(f"{what} on beneficiary one's file")
+
+    def _cases_data_consent_new(self, failures):
+        self._check_post_creates_nothing(
+            failures,
+            "shaqra.media.consent",
+            "/my/data/consents/new",
+            {"scope": "story", "purpose": "Intruder's purpose"},
+            "a consent was given",
+        )
 
     def _cases_data_consent_revoke(self, failures):
         url = f"/my/data/consents/{self.consent_one.id}/revoke"
@@ -697,20 +705,13 @@ class TestIdorRoutes(ShaqraPortalCommon):
             failures.append("beneficiary one's consent was revoked by someone else")
 
     def _cases_data_request(self, failures):
-        Rights = self.env["shaqra.data.rights.request"]
-        before = Rights.search_count([("beneficiary_id", "=", self.beneficiary_one.id)])
-        url = "/my/data/request"
-        data = {"kind": "delete", "reason": "Intruder"}
-        self._as(None)
-        self._check(failures, f"anonymous POST {url}", self._post(url, data), self.markers_one)
-        self._as("two")
-        response = self._post(url, dict(data, beneficiary_id=self.beneficiary_one.id))
-        self._check(
-            failures, f"other user POST {url} with one's id", response, self.markers_one, True
+        self._check_post_creates_nothing(
+            failures,
+            "shaqra.data.rights.request",
+            "/my/data/request",
+            {"kind": "delete", "reason": "Intruder"},
+            "a data rights request was filed",
         )
-        self.env.invalidate_all()
-        if Rights.search_count([("beneficiary_id", "=", self.beneficiary_one.id)]) != before:
-            failures.append("a data rights request was filed on beneficiary one's file")
 
     # ------------------------------------------------------------------
     # Tests
