@@ -1,4 +1,3 @@
-from . import national_id
 from . import res_company
 from . import res_config_settings
 from . import resource_calendar
