@@ -12,7 +12,7 @@
     "development_status": "Beta",
     "application": True,
     "installable": True,
-    "depends": ["base", "mail", "portal", "hr", "crm", "resource", "utm"],
+    "depends": ["base", "mail", "portal", "hr", "crm", "resource", "utm", "calendar"],
     "external_dependencies": {
         "python": ["hijridate", "num2words", "xlsxwriter", "openupgradelib"],
     },
