@@ -69,7 +69,8 @@ class ShaqraDocumentPortal(ShaqraBeneficiaryPortal):
         if error:
             query = f"&upload_error={error}" + ("&" + urlencode({"file": name}) if name else "")
             return self._shaqra_upload_redirect(request_sudo, line_sudo, query)
-        line_sudo._shaqra_add_document(
+        # As the visitor (sudo): the file is theirs, counted by the rate limit.
+        line_sudo.with_user(request.env.user).sudo()._shaqra_add_document(
             name, content, mimetype, author=self._shaqra_upload_author(request_sudo)
         )
         return self._shaqra_upload_redirect(request_sudo, line_sudo, "&message=upload_ok")

@@ -34,6 +34,10 @@ class ShaqraBeneficiary(models.Model):
     )
     data_change_request_count = fields.Integer(compute="_compute_data_change_request_count")
 
+    # ------------------------------------------------------------
+    # COMPUTE
+    # ------------------------------------------------------------
+
     @api.depends("partner_id.user_ids")
     def _compute_portal_user_id(self):
         for beneficiary in self:
@@ -44,13 +48,13 @@ class ShaqraBeneficiary(models.Model):
             )
 
     def _compute_data_change_request_count(self):
-        counts = dict(
-            self.env["shaqra.data.change.request"]._read_group(
-                [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]
-            )
-        )
+        counts = self._count_by_beneficiary("shaqra.data.change.request")
         for beneficiary in self:
             beneficiary.data_change_request_count = counts.get(beneficiary, 0)
+
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -61,6 +65,10 @@ class ShaqraBeneficiary(models.Model):
                 if not vals.get("partner_id"):
                     vals.setdefault("lang", "ar_001")
         return super().create(vals_list)
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
 
     def action_grant_portal_access(self):
         """Give the beneficiary a portal account and send the invitation (F2).
@@ -106,6 +114,10 @@ class ShaqraBeneficiary(models.Model):
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }
+
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
 
     @api.model
     def _portal_correctable_fields(self):

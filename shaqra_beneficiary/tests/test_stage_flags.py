@@ -176,12 +176,14 @@ class TestSaudiPhone(ShaqraRequestCommon):
     def test_c3_beneficiary_mobile_uses_the_one_rule(self):
         beneficiary = self.beneficiary
         self.assertEqual(beneficiary.mobile_normalized, "598765432")
-        beneficiary.mobile = "٠٥٠١٢٣٤٥٦٧"
         self.assertEqual(
             self.env["shaqra.beneficiary"]._shaqra_check_value("mobile", "٠٥٠١٢٣٤٥٦٧"),
             "0501234567",
         )
-        self.assertEqual(beneficiary.mobile_normalized, "501234567")
+        beneficiary.mobile = "٠٥٨٨٨٧٧٦٦٥"
+        self.assertEqual(beneficiary.mobile_normalized, "588877665")
+        beneficiary.mobile = "+966 58 888 7766"
+        self.assertEqual(beneficiary.mobile_normalized, "588887766")
         for value in ("0112345678", "12345", "+1 202 555 0143"):
             with self.assertRaisesText(ValidationError, "write a Saudi mobile number"):
                 beneficiary.write({"mobile": value})
