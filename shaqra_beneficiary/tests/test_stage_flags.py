@@ -1,3 +1,4 @@
+import importlib.util
 import re
 from pathlib import Path
 
@@ -56,6 +57,27 @@ class TestStageFlags(ShaqraRequestCommon):
                 flags,
                 key,
             )
+
+    def test_upgrade_sets_the_flags_of_existing_stages(self):
+        """migrations/18.0.1.2.0/post-stage-flags.py gives each stage of a
+        database from 18.0.1.1.0 (no flags yet) the meaning of its key."""
+        path = MODULE / "migrations" / "18.0.1.2.0" / "post-stage-flags.py"
+        spec = importlib.util.spec_from_file_location("shaqra_post_stage_flags", path)
+        script = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(script)
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE shaqra_request_stage SET is_intake = FALSE, is_committee = FALSE, "
+            "is_answered = FALSE, is_final = FALSE, portal_visible = TRUE"
+        )
+        self.env.invalidate_all()
+        script.migrate(self.env.cr, "18.0.1.1.0")
+        self.env.invalidate_all()
+        closed = self.stage["closed"]
+        self.assertTrue(closed.is_answered and closed.is_final and not closed.is_intake)
+        self.assertFalse(self.stage["cancelled"].portal_visible)
+        self.assertTrue(self.stage["completeness"].is_intake)
+        self.assertTrue(self.stage["committee_review"].is_committee)
 
     def test_c3_stage_meaning_is_not_changed_by_users(self):
         stage = self.stage["decided"].with_user(self.user_manager)
