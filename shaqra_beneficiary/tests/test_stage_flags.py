@@ -71,7 +71,9 @@ class TestStageFlags(ShaqraRequestCommon):
             "is_answered = FALSE, is_final = FALSE, portal_visible = TRUE"
         )
         self.env.invalidate_all()
-        script.migrate(self.env.cr, "18.0.1.1.0")
+        # The function under openupgrade's decorator (which expects Odoo's
+        # migration runner as its caller).
+        script.migrate.__wrapped__(self.env, "18.0.1.1.0")
         self.env.invalidate_all()
         closed = self.stage["closed"]
         self.assertTrue(closed.is_answered and closed.is_final and not closed.is_intake)
