@@ -4,6 +4,19 @@ from odoo.exceptions import UserError, ValidationError
 from ..tools.hijri import format_gregorian, format_hijri
 
 
+class _AgendaReport:
+    """What :meth:`ShaqraCommitteeMeeting._agenda_load` did in one action.
+
+    Passed in the context; compared by identity, so that an environment of an
+    earlier load (which the ORM may reuse for an equal context) is never shared.
+    """
+
+    def __init__(self):
+        self.found = set()
+        self.added = 0
+        self.skipped = []
+
+
 class ShaqraCommitteeMeeting(models.Model):
     """A meeting of a committee with its agenda, decisions and minutes.
 
@@ -272,17 +285,17 @@ class ShaqraCommitteeMeeting(models.Model):
                 raise UserError(
                     self.env._("Requests can be added only to a meeting not yet held.")
                 )
-        report = {"found": set(), "added": 0, "skipped": []}
+        report = _AgendaReport()
         self.with_context(shaqra_agenda_report=report)._agenda_load()
         for meeting in self:
-            if meeting.id not in report["found"]:
+            if meeting.id not in report.found:
                 raise UserError(
                     self.env._(
                         "No request is awaiting committee %(committee)s.",
                         committee=meeting.committee_id.name,
                     )
                 )
-        added, skipped = report["added"], report["skipped"]
+        added, skipped = report.added, report.skipped
         if skipped and not added:
             raise UserError(
                 self.env._(
@@ -351,7 +364,7 @@ class ShaqraCommitteeMeeting(models.Model):
         """
         self.ensure_one()
         report = self.env.context.get("shaqra_agenda_report")
-        if not isinstance(report, dict):
+        if not isinstance(report, _AgendaReport):
             if skipped:
                 self.message_post(
                     body=self.env._(
@@ -362,9 +375,9 @@ class ShaqraCommitteeMeeting(models.Model):
                 )
             return
         if added or skipped:
-            report["found"].add(self.id)
-        report["added"] += len(added)
-        report["skipped"].extend(skipped)
+            report.found.add(self.id)
+        report.added += len(added)
+        report.skipped.extend(skipped)
 
     def _agenda_undecided_items(self):
         """Display names of the items on this meeting's agenda without a decision.
