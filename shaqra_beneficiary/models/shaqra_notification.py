@@ -181,10 +181,25 @@ class ShaqraNotification(models.Model):
         help="When the volunteer is not recorded as a contact.",
     )
 
+    @api.depends_context("uid")
     def _compute_source_access(self):
-        # Only searched, in record rules: a notice follows its source record.
-        self.source_readable_by = False
-        self.source_writable_by = False
+        """The current user, on the notices whose source they may read/change
+        (record rules check a record in Python, searches in SQL)."""
+        user = self.env.user
+        readable, writable = set(), set()
+        for model_name in set(self.sudo().mapped("res_model")):
+            if not model_name or model_name not in self.env:
+                continue
+            notices = self.sudo().filtered(lambda n, m=model_name: n.res_model == m)
+            sources = self.env[model_name].with_user(user).browse(set(notices.mapped("res_id")))
+            sources = sources.exists()
+            for mode, ids in (("read", readable), ("write", writable)):
+                allowed = sources._filtered_access(mode)
+                ids.update((model_name, source_id) for source_id in allowed.ids)
+        for notice in self:
+            key = (notice.sudo().res_model, notice.sudo().res_id)
+            notice.source_readable_by = user if key in readable else False
+            notice.source_writable_by = user if key in writable else False
 
     def _search_source_access(self, operator, value, mode):
         """Notices whose source record the user ``value`` may ``mode``.
@@ -196,6 +211,7 @@ class ShaqraNotification(models.Model):
         if operator != "=" or not isinstance(value, int):
             raise UserError(self.env._("Unsupported search on the source of a notice."))
         user = self.env["res.users"].browse(value)
+        self.flush_model(["res_model"])
         self.env.cr.execute(
             "SELECT DISTINCT res_model FROM shaqra_notification WHERE res_model IS NOT NULL"
         )
