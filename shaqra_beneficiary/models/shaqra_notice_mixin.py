@@ -81,7 +81,9 @@ class ShaqraNoticeMixin(models.AbstractModel):
             vals = {
                 "res_model": record._name,
                 "res_id": record.id,
-                "beneficiary_id": recipient.get("beneficiary", self.env["shaqra.beneficiary"]).id,
+                "beneficiary_id": (
+                    recipient.get("beneficiary") or self.env["shaqra.beneficiary"]
+                ).id,
                 "partner_id": partner.id,
                 "company_id": (company or self.env.company).id,
                 "channel": channel or recipient.get("channel") or "email",
