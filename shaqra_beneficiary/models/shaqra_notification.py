@@ -242,9 +242,7 @@ class ShaqraNotification(models.Model):
             validation.check_length(
                 notice, "recipient_name", notice.recipient_name, validation.MAX_CHAR_LENGTH
             )
-            validation.check_length(
-                notice, "email_to", notice.email_to, validation.MAX_CHAR_LENGTH
-            )
+            validation.check_email(notice, "email_to", notice.email_to)
             validation.check_phone(notice, "mobile", notice.mobile)
 
     @api.model

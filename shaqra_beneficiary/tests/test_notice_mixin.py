@@ -294,6 +294,36 @@ class TestNoticeMixin(ShaqraTermsCommon):
 
     # --- the wizard from any source ---------------------------------------------------
 
+    def test_c5_pending_notice_of_another_record_is_delivered_from_the_wizard(self):
+        notice = self.rights._shaqra_notice_create("acknowledgement", "Received", "<p>x</p>")
+        self.assertEqual((notice.channel, notice.state), ("letter", "pending"))
+        context = notice.with_user(self.user_manager).action_deliver()["context"]
+        wizard = (
+            self.env["shaqra.notification.wizard"]
+            .with_user(self.user_manager)
+            .with_context(**context)
+            .create({})
+        )
+        self.assertEqual(wizard.notification_id, notice)
+        with patch.object(
+            self.RightsClass, "_shaqra_notice_delivered", autospec=True
+        ) as delivered:
+            wizard.action_send()
+        delivered.assert_called_once()
+        self.assertEqual(notice.state, "sent")
+        self.assertTrue(notice.letter_number)
+        self.assertFalse(notice.activity_ids)
+
+    def test_c3_recipient_values_are_checked(self):
+        for vals in (
+            {"email_to": "not-an-email"},
+            {"mobile": "<b>0551234567</b>"},
+            {"recipient_name": "x" * 5000},
+        ):
+            with self.subTest(vals=list(vals)):
+                with self.assertRaises(UserError), self.cr.savepoint():
+                    self._public_notice("email", **vals)
+
     def test_c5_wizard_notifies_from_any_source_record(self):
         wizard = (
             self.env["shaqra.notification.wizard"]
