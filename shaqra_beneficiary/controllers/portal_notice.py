@@ -14,12 +14,10 @@ class ShaqraNoticePortal(ShaqraBeneficiaryPortal):
     # ------------------------------------------------------------
 
     def _shaqra_notices_domain(self):
-        # Only what was actually delivered: a notice still to deliver or
-        # cancelled was never sent to the beneficiary (C5, E3).
-        return [
-            ("beneficiary_id.partner_id", "in", self._shaqra_partner_ids()),
-            ("state", "=", "sent"),
-        ]
+        # The visitor's own notices (they are the recipient, whatever the
+        # notice is about), and only what was actually delivered: a notice
+        # still to deliver or cancelled was never sent (C5, E3).
+        return [("partner_id", "in", self._shaqra_partner_ids()), ("state", "=", "sent")]
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
