@@ -1,0 +1,2 @@
+from . import shaqra_complaint_stage
+from . import shaqra_complaint
