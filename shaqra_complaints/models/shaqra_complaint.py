@@ -363,16 +363,26 @@ class ShaqraComplaint(models.Model):
                 ("date_deadline", ">=", today),
             ],
         }
-        domains["on_track"] = expression.AND(
-            [
-                ["!", *domains["breached"]],
-                ["!", *domains["at_risk"]],
-            ]
-        )
-        domain = expression.OR([domains[v] for v in values if v in domains]) or [(0, "=", 1)]
+        domains["on_track"] = [
+            "|",
+            "&",
+            ("date_answered", "!=", False),
+            ("deadline_met", "=", True),
+            "&",
+            "&",
+            "&",
+            ("date_answered", "=", False),
+            ("is_overdue", "=", False),
+            "|",
+            ("date_deadline", "=", False),
+            ("date_deadline", ">=", today),
+            "|",
+            ("date_reminder", "=", False),
+            ("date_reminder", ">", today),
+        ]
         if operator in ("!=", "not in"):
-            domain = ["!", *domain]
-        return domain
+            values = set(domains) - values
+        return expression.OR([domains[v] for v in sorted(values) if v in domains]) or [(0, "=", 1)]
 
     @api.depends("outcome")
     def _compute_settled_rate(self):
