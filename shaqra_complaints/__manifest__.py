@@ -23,5 +23,7 @@
         "wizards/shaqra_complaint_wizard_views.xml",
         "views/shaqra_complaints_menus.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/shaqra_complaint_demo.xml",
+    ],
 }
