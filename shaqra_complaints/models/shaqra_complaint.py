@@ -608,7 +608,18 @@ class ShaqraComplaint(models.Model):
     def action_close(self):
         self._check_stage(("resolved",), self.env._("Closing"))
         self._move_to("closed")
+        self._send_rating_request()
         return True
+
+    def _send_rating_request(self):
+        """G1: the complainant rates the handling of a closed complaint by e-mail."""
+        template = self.env.ref(
+            "shaqra_complaints.mail_template_complaint_rating", raise_if_not_found=False
+        )
+        for complaint in self.filtered(
+            lambda c: not c.is_anonymous and c._rating_get_partner().email
+        ):
+            complaint.sudo().rating_send_request(template, force_send=False)
 
     def action_cancel(self):
         finals = self.filtered("is_final")

@@ -229,3 +229,27 @@ class TestComplaint(ShaqraComplaintCommon):
         complaint = self.env["shaqra.complaint"].browse(action["res_id"])
         self.assertEqual(complaint.channel, "fax")
         self.assertIn("fax.pdf", complaint.message_ids.attachment_ids.mapped("name"))
+
+    # --- management -------------------------------------------------------------
+
+    def test_g5_weekly_digest_to_management(self):
+        with freeze_time("2026-11-01 07:00:00"):
+            self._complaint()
+        self.user_manager.email = "manager@example.com"
+        with freeze_time("2026-12-01 07:00:00"):
+            figures = self.env["shaqra.complaint"]._digest_values()
+            self.assertGreaterEqual(figures["breached"], 1)
+            self.env["shaqra.complaint"]._cron_weekly_digest()
+        mail = self.env["mail.mail"].search([("email_to", "ilike", "manager@example.com")])
+        self.assertTrue(mail)
+        self.assertIn("متجاوزة للمهلة", mail[0].body_html)
+        self.assertTrue(self.env.ref("shaqra_complaints.ir_cron_shaqra_complaint_digest").active)
+
+    def test_g1_closing_asks_the_complainant_to_rate(self):
+        support = self._complaint(kind="support")
+        support.resolution = "<p>Done.</p>"
+        support.action_resolve()
+        support.action_close()
+        self.assertEqual(support.stage_key, "closed")
+        self.assertTrue(support.rating_ids)
+        self.assertEqual(support.rating_ids.partner_id, self.beneficiary.partner_id)
