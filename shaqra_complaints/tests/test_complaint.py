@@ -91,17 +91,17 @@ class TestComplaint(ShaqraComplaintCommon):
         self.assertEqual(support.date_deadline, date(2026, 11, 8))
         # At risk 3 working days before the deadline (18 Nov), breached after it.
         with freeze_time("2026-11-12 07:00:00"):
-            complaint.invalidate_recordset(["sla_state"])
+            complaint.invalidate_recordset()
             self.assertEqual(complaint.sla_state, "on_track")
             Complaint = self.env["shaqra.complaint"]
             self.assertIn(complaint, Complaint.search([("sla_state", "=", "on_track")]))
         with freeze_time("2026-11-18 07:00:00"):
-            complaint.invalidate_recordset(["sla_state"])
+            complaint.invalidate_recordset()
             self.assertEqual(complaint.sla_state, "at_risk")
             self.assertIn(complaint, Complaint.search([("sla_state", "=", "at_risk")]))
             self.assertNotIn(complaint, Complaint.search([("sla_state", "=", "on_track")]))
         with freeze_time("2026-11-24 07:00:00"):
-            complaint.invalidate_recordset(["sla_state"])
+            complaint.invalidate_recordset()
             self.assertEqual(complaint.sla_state, "breached")
             self.assertIn(complaint, Complaint.search([("sla_state", "=", "breached")]))
 

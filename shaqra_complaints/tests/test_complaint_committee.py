@@ -1,5 +1,5 @@
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import ShaqraComplaintCommon
 
@@ -71,10 +71,14 @@ class TestComplaintCommittee(ShaqraComplaintCommon):
     def test_d1_outcome_recorded_only_by_members(self):
         complaint = self._complaint()
         meeting = self._meeting_with(complaint)
-        with self.assertRaises(UserError):
-            meeting.complaint_decision_ids.with_user(self.user_manager).write(
+        outsider = new_test_user(
+            self.env, "t_cmp_outsider", groups="shaqra_beneficiary.group_committee_member"
+        )
+        with self.assertRaises(UserError):  # AccessError is a UserError
+            meeting.complaint_decision_ids.with_user(outsider).write(
                 {"outcome": "rejected", "reason": "x"}
             )
+        self.assertFalse(meeting.complaint_decision_ids.outcome)
 
     def test_d1_minutes_list_complaint_decisions(self):
         complaint = self._complaint()
