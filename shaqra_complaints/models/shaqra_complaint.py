@@ -811,10 +811,18 @@ class ShaqraComplaint(models.Model):
                 if normalized
                 else self.env["res.partner"]
             )
+            beneficiary = (
+                self.env["shaqra.beneficiary"]
+                .sudo()
+                .search([("partner_id", "=", partner.id)], limit=1)
+                if partner
+                else self.env["shaqra.beneficiary"]
+            )
             values.update(
                 complainant_email=normalized or email_from,
                 complainant_name=name or partner.name or normalized,
                 partner_id=partner.id or False,
+                beneficiary_id=beneficiary.id or False,
             )
         complaint = self.create(values)
         if is_fax:
