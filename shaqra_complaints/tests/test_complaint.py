@@ -215,6 +215,13 @@ class TestComplaint(ShaqraComplaintCommon):
         with self.assertRaises(AccessError):
             complaint.with_user(self.user_committee).check_access("read")
 
+    def test_d2_complaint_about_the_officer_goes_to_someone_else(self):
+        complaint = self._complaint(employee_concerned_id=self.officer.id)
+        self.assertNotEqual(complaint.liaison_officer_id, self.officer)
+        self.assertNotIn(self.user_liaison, complaint.activity_ids.user_id)
+        with self.assertRaises(AccessError):
+            complaint.with_user(self.user_liaison).check_access("read")
+
     def test_d2_intake_wizard_registers_fax_with_scan(self):
         wizard = (
             self.env["shaqra.complaint.intake"]
