@@ -242,6 +242,35 @@ class TestComplaint(ShaqraComplaintCommon):
         self.assertEqual(complaint.channel, "fax")
         self.assertIn("fax.pdf", complaint.message_ids.attachment_ids.mapped("name"))
 
+    # --- notices over the complainant's channel (A5, D2) -------------------------
+
+    def test_d2_acknowledgement_and_settlement_notices(self):
+        complaint = self._complaint()  # the beneficiary's agreed channel: e-mail
+        ack = complaint.notification_ids.filtered(lambda n: n.kind == "acknowledgement")
+        self.assertEqual(len(ack), 1)
+        self.assertEqual(ack.channel, "email")
+        self.assertEqual(ack.state, "sent")
+        self.assertIn(complaint.name, ack.body)
+        self.assertTrue(complaint.date_acknowledged)
+        complaint.action_send_to_committee()
+        complaint.sudo()._propose_settlement("<p>Terms</p>")
+        settlement = complaint.notification_ids.filtered(lambda n: n.kind == "settlement")
+        self.assertEqual(len(settlement), 1)
+        self.assertIn("Terms", settlement.body)
+
+    def test_d2_fax_acknowledged_when_its_notice_is_delivered(self):
+        complaint = self._complaint(beneficiary_id=False, channel="fax", complainant_name="Saad")
+        ack = complaint.notification_ids
+        self.assertEqual((ack.kind, ack.channel, ack.state), ("acknowledgement", "fax", "pending"))
+        self.assertFalse(complaint.date_acknowledged)
+        ack.sudo()._deliver(proof={"fax_number": "+966116220000", "fax_reference": "TX-1"})
+        self.assertEqual(ack.state, "sent")
+        self.assertTrue(complaint.date_acknowledged)
+
+    def test_d2_anonymous_complainant_without_contact_gets_no_notice(self):
+        complaint = self._complaint(beneficiary_id=False, is_anonymous=True)
+        self.assertFalse(complaint.notification_ids)
+
     # --- management -------------------------------------------------------------
 
     def test_g5_weekly_digest_to_management(self):

@@ -45,6 +45,9 @@ class TestComplaintCommittee(ShaqraComplaintCommon):
         self.assertEqual(complaint.stage_key, "resolved")
         self.assertEqual(complaint.decision_meeting_id, meeting)
         self.assertTrue(complaint.date_answered)
+        decision = complaint.notification_ids.filtered(lambda n: n.kind == "decision")
+        self.assertEqual(len(decision), 1)
+        self.assertIn("The aid was late.", decision.body)
 
     def test_d1_close_refused_while_complaint_undecided(self):
         complaint = self._complaint()
