@@ -14,7 +14,6 @@ ACTIVITY_ANSWER = "shaqra_complaints.mail_activity_type_complaint_answer"
 ACTIVITY_REMINDER = "shaqra_complaints.mail_activity_type_complaint_reminder"
 ACTIVITY_ESCALATION = "shaqra_complaints.mail_activity_type_complaint_escalation"
 ACTIVITY_FAX_REPLY = "shaqra_complaints.mail_activity_type_complaint_fax_reply"
-ACTIVITY_ACKNOWLEDGE = "shaqra_complaints.mail_activity_type_complaint_acknowledge"
 
 KINDS = [
     ("complaint", "Complaint"),
@@ -575,18 +574,7 @@ class ShaqraComplaint(models.Model):
                 self.env._("Complaint %(complaint)s is already closed.", complaint=finals[0].name)
             )
         self._move_to("cancelled")
-        self.activity_unlink(
-            [ACTIVITY_ANSWER, ACTIVITY_REMINDER, ACTIVITY_ESCALATION, ACTIVITY_ACKNOWLEDGE]
-        )
-        return True
-
-    def action_acknowledge(self):
-        """Record that the acknowledgement was given (fax, letter, phone)."""
-        for complaint in self.filtered(lambda c: not c.date_acknowledged):
-            complaint._evidence_write({"date_acknowledged": fields.Datetime.now()})
-            complaint.activity_feedback(
-                [ACTIVITY_ACKNOWLEDGE], feedback=self.env._("Acknowledgement given.")
-            )
+        self.activity_unlink([ACTIVITY_ANSWER, ACTIVITY_REMINDER, ACTIVITY_ESCALATION])
         return True
 
     # ------------------------------------------------------------
@@ -752,7 +740,7 @@ class ShaqraComplaint(models.Model):
                 {"date_acknowledged": notice.date or fields.Datetime.now()}
             )
             self.sudo().activity_feedback(
-                [ACTIVITY_FAX_REPLY, ACTIVITY_ACKNOWLEDGE],
+                [ACTIVITY_FAX_REPLY],
                 feedback=self.env._("Acknowledgement given."),
             )
 
