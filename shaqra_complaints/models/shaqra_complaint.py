@@ -1,7 +1,7 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import email_normalize, html2plaintext, is_html_empty
 from odoo.tools.mail import parse_contact_from_email
 
@@ -96,6 +96,7 @@ class ShaqraComplaint(models.Model):
 
     _evidence_fields = (
         *DEADLINE_EVIDENCE_FIELDS,
+        "date_received",
         "date_acknowledged",
         "date_ack_due",
         "outcome",
@@ -568,6 +569,10 @@ class ShaqraComplaint(models.Model):
             complaint.sudo().rating_send_request(template, force_send=False)
 
     def action_cancel(self):
+        if not self.env.su and not self.env.user.has_group("shaqra_beneficiary.group_manager"):
+            raise AccessError(
+                self.env._("Only a manager cancels a complaint: its number stays in the register.")
+            )
         finals = self.filtered("is_final")
         if finals:
             raise UserError(

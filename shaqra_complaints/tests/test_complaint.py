@@ -133,8 +133,26 @@ class TestComplaint(ShaqraComplaintCommon):
         cron = self.env.ref("shaqra_complaints.ir_cron_shaqra_complaint_deadline")
         self.assertTrue(cron.active)
 
+    def test_d1_only_managers_cancel(self):
+        complaint = self._complaint()
+        with self.assertRaises(AccessError):
+            complaint.with_user(self.user_liaison).action_cancel()
+        complaint.with_user(self.user_manager).action_cancel()
+        self.assertEqual(complaint.stage_key, "cancelled")
+        with self.assertRaises(UserError):
+            complaint.with_user(self.user_manager).write({"description": "changed"})
+
     def test_d2_clock_fields_are_evidence(self):
         complaint = self._complaint()
+        with self.assertRaises(AccessError):
+            self.env["shaqra.complaint"].with_user(self.user_reception).create(
+                {
+                    "kind": "complaint",
+                    "complainant_name": "x",
+                    "description": "x",
+                    "date_received": "2020-01-01 08:00:00",
+                }
+            )
         with self.assertRaises(AccessError):
             complaint.with_user(self.user_manager).write({"date_deadline": "2040-01-01"})
         with self.assertRaises(AccessError):
