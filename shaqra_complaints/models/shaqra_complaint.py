@@ -9,6 +9,10 @@ from odoo.addons.shaqra_beneficiary.models.shaqra_deadline_mixin import DEADLINE
 from odoo.addons.shaqra_beneficiary.tools.hijri import format_gregorian, format_hijri
 from odoo.addons.shaqra_beneficiary.tools.signature import check_signature_image
 
+# The key that lets the complaint's own actions move it to another stage: a
+# Python object, so a JSON-RPC client cannot put it in its context.
+_STAGE_TOKEN = object()
+
 FAX_GATEWAY_PARAM = "shaqra_complaints.fax_gateway_emails"
 ACTIVITY_ANSWER = "shaqra_complaints.mail_activity_type_complaint_answer"
 ACTIVITY_REMINDER = "shaqra_complaints.mail_activity_type_complaint_reminder"
@@ -366,7 +370,7 @@ class ShaqraComplaint(models.Model):
         if (
             "stage_id" in vals
             and not self.env.su
-            and not self.env.context.get("shaqra_complaint_stage_move")
+            and self.env.context.get("shaqra_complaint_stage_move") is not _STAGE_TOKEN
         ):
             raise UserError(
                 self.env._(
@@ -401,12 +405,13 @@ class ShaqraComplaint(models.Model):
     )
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_only_cancelled(self):
-        if any(c.stage_key not in ("received", "cancelled") for c in self):
+    def _unlink_never(self):
+        # Policy D1: the register of tracking numbers has no gaps.
+        if not self.env.su:
             raise UserError(
                 self.env._(
-                    "A complaint that is being handled cannot be deleted: cancel it instead "
-                    "(its tracking number stays in the register)."
+                    "A complaint is never deleted: cancel it instead (its tracking number "
+                    "stays in the register)."
                 )
             )
 
@@ -461,7 +466,7 @@ class ShaqraComplaint(models.Model):
 
     def _move_to(self, key):
         stage = self._stage(key)
-        self.with_context(shaqra_complaint_stage_move=True).write({"stage_id": stage.id})
+        self.with_context(shaqra_complaint_stage_move=_STAGE_TOKEN).write({"stage_id": stage.id})
         if stage.pauses_clock:
             self._deadline_pause()
         else:
@@ -839,7 +844,7 @@ class ShaqraComplaint(models.Model):
     def _propose_settlement(self, terms, meeting=None):
         """The committee proposes amicable terms; the complainant signs or refuses."""
         for complaint in self:
-            complaint.with_context(shaqra_complaint_stage_move=True).write(
+            complaint.with_context(shaqra_complaint_stage_move=_STAGE_TOKEN).write(
                 {"settlement_terms": terms, "stage_id": self._stage("settlement").id}
             )
             complaint._evidence_write(

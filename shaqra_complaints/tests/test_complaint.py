@@ -59,6 +59,13 @@ class TestComplaint(ShaqraComplaintCommon):
         resolved = self.env.ref("shaqra_complaints.stage_resolved")
         with self.assertRaises(UserError):
             complaint.with_user(self.user_manager).write({"stage_id": resolved.id})
+        # A context key sent over JSON-RPC does not open the door.
+        with self.assertRaises(UserError):
+            complaint.with_user(self.user_manager).with_context(
+                shaqra_complaint_stage_move=True
+            ).write({"stage_id": resolved.id})
+        with self.assertRaises(UserError):
+            complaint.with_user(self.user_manager).unlink()
         complaint.action_screen()
         complaint.action_send_to_committee()
         self.assertEqual(complaint.stage_key, "follow_up")
