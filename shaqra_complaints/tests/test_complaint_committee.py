@@ -44,6 +44,8 @@ class TestComplaintCommittee(ShaqraComplaintCommon):
         self.assertEqual(complaint.outcome, "upheld")
         self.assertEqual(complaint.stage_key, "resolved")
         self.assertEqual(complaint.decision_meeting_id, meeting)
+        with self.assertRaises(UserError):
+            line.write({"reason": "Rewritten after approval."})
         self.assertTrue(complaint.date_answered)
         decision = complaint.notification_ids.filtered(lambda n: n.kind == "decision")
         self.assertEqual(len(decision), 1)
