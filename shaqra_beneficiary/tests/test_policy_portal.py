@@ -137,6 +137,9 @@ class TestPolicyPortal(HttpCase):
     def test_portal_pages_in_arabic_right_to_left(self):
         """Arabic users get the policy pages translated and right-to-left."""
         self.env["res.lang"]._activate_lang("ar_001")
+        # The portal is served by the website, which speaks the languages it
+        # is set up with: the association's site speaks Arabic (scripts/run.sh).
+        self.env["website"]._shaqra_setup_public_site()
         self.user_beneficiary.lang = "ar_001"
         self.authenticate("t_pol_web_beneficiary", "t_pol_web_beneficiary")
         listing = self.url_open("/my/policies")

@@ -105,7 +105,7 @@ class TestWebsitePages(ShaqraWebsiteCommon):
         self.assertIn("Photo of the damage", page)
         self.assertIn("Mandatory", page)
         self.assertIn("Optional", page)
-        self.assertIn(f"{self.service.response_days}</span> <span>working days", page)
+        self.assertIn(f"{self.service.response_days}</span> working days", page)
         self.assertIn(f"/my/requests/new?service_type_id={self.service.id}", page)
         self.assertNotIn("Tour Hidden Service", page)
 
@@ -159,6 +159,32 @@ class TestWebsitePages(ShaqraWebsiteCommon):
         # A public document without a PDF has nothing to download.
         url = f"/governance/{self.beneficiary_policy.id}/download"
         self.assertEqual(self._get(url).status_code, 404)
+
+    def test_site_named_after_the_association_in_arabic_right_to_left(self):
+        self.env["res.lang"]._activate_lang("ar_001")
+        self.env["website"]._shaqra_setup_public_site()
+        website = self.env.ref("website.default_website")
+        self.assertEqual(website.name, website.company_id.name)
+        self.assertEqual(website.default_lang_id.code, "ar_001")
+        self.authenticate(None, None)
+        response = self._get("/services")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn('dir="rtl"', response.text)
+        self.assertIn('lang="ar-001"', response.text)
+
+    def test_site_setup_is_safe_without_arabic(self):
+        arabic = (
+            self.env["res.lang"].with_context(active_test=False).search([("code", "=", "ar_001")])
+        )
+        website = self.env.ref("website.default_website")
+        if arabic.active:
+            website.language_ids -= arabic
+            website.default_lang_id = self.env.ref("base.lang_en")
+            arabic.active = False
+        self.env["website"]._shaqra_setup_public_site()
+        self.assertEqual(website.default_lang_id.code, "en_US")
+        self.assertNotIn("ar_001", website.language_ids.mapped("code"))
+        self.assertEqual(website.name, website.company_id.name)
 
     def test_header_and_footer_link_the_pages(self):
         self.authenticate(None, None)
