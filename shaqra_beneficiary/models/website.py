@@ -5,15 +5,16 @@ class Website(models.Model):
     _inherit = "website"
 
     @api.model
-    def _shaqra_setup_public_site(self):
+    def _shaqra_setup_public_site(self, lang_code="ar_001"):
         """The association's site: named after the company, in Arabic when loaded.
 
-        Safe when Arabic is not installed: the languages are left alone then.
+        Safe when Arabic (``lang_code``) is not installed: the languages are
+        left alone then.
         """
         arabic = (
             self.env["res.lang"]
             .with_context(active_test=True)
-            .search([("code", "=", "ar_001")], limit=1)
+            .search([("code", "=", lang_code)], limit=1)
         )
         for website in self.sudo().search([]):
             vals = {}
