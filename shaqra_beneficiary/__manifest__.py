@@ -93,6 +93,7 @@
     "assets": {
         "web.assets_frontend": [
             "shaqra_beneficiary/static/src/scss/shaqra_portal.scss",
+            "shaqra_beneficiary/static/src/js/shaqra_public_form.js",
         ],
         "web.assets_tests": [
             "shaqra_beneficiary/static/tests/tours/**/*",

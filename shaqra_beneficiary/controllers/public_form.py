@@ -11,6 +11,14 @@ A controller inherits ``ShaqraPublicForm`` together with ``http.Controller``:
 - ``_shaqra_record_submission(route_key, mobile=None)``: once the record exists;
 - ``_shaqra_read_attachments(files)``: attachment values of uploaded files with
   the portal's type and size rules.
+
+The form itself: class ``o_shaqra_public_form`` and ``data-captcha-action`` equal
+to the action passed to ``_shaqra_check_captcha`` (the form's script then sends
+the captcha token when a provider is on), the CSRF token, and the honeypot::
+
+    <div class="shaqra-hp" aria-hidden="true">
+        <input type="text" name="shaqra_hp" value="" autocomplete="off" tabindex="-1"/>
+    </div>
 """
 
 import base64
