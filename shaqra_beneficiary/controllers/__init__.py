@@ -6,3 +6,5 @@ from . import portal_notice
 from . import portal_profile
 from . import agreement_portal
 from . import data_portal
+from . import public_form
+from . import website_pages
