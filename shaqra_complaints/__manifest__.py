@@ -19,6 +19,19 @@
         "data/shaqra_complaint_data.xml",
         "views/shaqra_complaint_views.xml",
         "views/shaqra_complaints_menus.xml",
+        "data/shaqra_complaint_website_data.xml",
+        "data/shaqra_complaint_portal_mail_data.xml",
+        "views/shaqra_complaint_website_templates.xml",
+        "views/shaqra_complaint_portal_templates.xml",
     ],
     "demo": [],
+    "assets": {
+        "web.assets_frontend": [
+            "shaqra_complaints/static/src/scss/shaqra_complaint.scss",
+            "shaqra_complaints/static/src/js/shaqra_complaint_form.js",
+        ],
+        "web.assets_tests": [
+            "shaqra_complaints/static/tests/tours/**/*",
+        ],
+    },
 }

@@ -1,2 +1,3 @@
 from . import shaqra_complaint_stage
 from . import shaqra_complaint
+from . import shaqra_complaint_portal
