@@ -294,7 +294,8 @@ class ShaqraComplaintPublic(ShaqraComplaintCommon, http.Controller):
                     .sudo()
                     .create(
                         [
-                            dict(vals, res_model=complaint._name, res_id=complaint.id)
+                            # Pending like a composer's upload: message_post links them.
+                            dict(vals, res_model="mail.compose.message", res_id=0)
                             for vals in attachment_values
                         ]
                     )
@@ -323,11 +324,11 @@ class ShaqraComplaintPublic(ShaqraComplaintCommon, http.Controller):
     def _complaint_from_link(self, number, token):
         return request.env["shaqra.complaint"]._shaqra_by_number_and_token(number, token)
 
-    def _complaint_not_found(self, number=None):
+    def _complaint_not_found(self):
         """The one answer for an unknown number, a wrong token and a number alone."""
         return request.render(
             "shaqra_complaints.complaint_lookup_page",
-            {"not_found": True, "number": number if isinstance(number, str) else ""},
+            {"not_found": True},
             status=404,
         )
 
@@ -368,7 +369,7 @@ class ShaqraComplaintPublic(ShaqraComplaintCommon, http.Controller):
             return request.render("shaqra_complaints.complaint_lookup_page", {"not_found": False})
         complaint = self._complaint_from_link(number, token)
         if not complaint:
-            return self._complaint_not_found(number)
+            return self._complaint_not_found()
         return self._complaint_render_status(complaint, message=message)
 
     @http.route(
@@ -415,7 +416,7 @@ class ShaqraComplaintPublic(ShaqraComplaintCommon, http.Controller):
     def complaint_status_information(self, number=None, token=None, **post):
         complaint = self._complaint_from_link(number, token)
         if not complaint:
-            return self._complaint_not_found(number)
+            return self._complaint_not_found()
         error = self._complaint_do_add_information(complaint, post)
         if error:
             return self._complaint_render_status(complaint, errors=[error])
@@ -457,7 +458,7 @@ class ShaqraComplaintPublic(ShaqraComplaintCommon, http.Controller):
     def complaint_status_settlement_refuse(self, number=None, token=None, **post):
         complaint = self._complaint_from_link(number, token)
         if not complaint:
-            return self._complaint_not_found(number)
+            return self._complaint_not_found()
         error = self._complaint_do_refuse(complaint, post)
         if error:
             return self._complaint_render_status(complaint, errors=[error])
@@ -475,7 +476,7 @@ class ShaqraComplaintPublic(ShaqraComplaintCommon, http.Controller):
         """Policy G1: the rating is saved on an explicit POST only, never on a GET."""
         complaint = self._complaint_from_link(number, token)
         if not complaint:
-            return self._complaint_not_found(number)
+            return self._complaint_not_found()
         error = self._complaint_do_rate(complaint, post)
         if error:
             return self._complaint_render_status(complaint, errors=[error])

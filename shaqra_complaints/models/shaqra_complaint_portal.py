@@ -185,7 +185,9 @@ class ShaqraComplaint(models.Model):
         if attachment_values:
             attachments = attachments.create(
                 [
-                    dict(values, res_model=self._name, res_id=self.id)
+                    # Pending like a composer's upload: message_post links them
+                    # to the complaint (it ignores any other file of a visitor).
+                    dict(values, res_model="mail.compose.message", res_id=0)
                     for values in attachment_values
                 ]
             )

@@ -51,6 +51,11 @@ class ShaqraComplaintWebCommon(ShaqraPortalCommon):
         cls.token_one_complaint = cls.complaint_one._portal_ensure_token()
         cls.token_two_complaint = cls.complaint_two._portal_ensure_token()
 
+    def setUp(self):
+        super().setUp()
+        # A visitor's session, as a browser has one before posting a form.
+        self.authenticate(None, None)
+
     # ------------------------------------------------------------------
 
     def _csrf(self):

@@ -92,7 +92,7 @@ class TestComplaintPortal(ShaqraComplaintWebCommon):
         self.assertEqual(result.get("shaqra_complaint_count"), 1)
         home = self._get("/my")
         self.assertIn('href="/complaint"', home.text)
-        self.assertIn("shaqra_complaint_count", home.text)
+        self.assertIn('href="/my/complaints"', home.text)
 
     def test_e2_portal_token_link_opens_the_status_page_only_with_the_right_token(self):
         self.authenticate(None, None)
