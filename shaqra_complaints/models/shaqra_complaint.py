@@ -1,4 +1,25 @@
+import logging
+
+from markupsafe import Markup
+
 from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
+from odoo.tools import email_normalize, html2plaintext, is_html_empty, split_every
+from odoo.tools.mail import parse_contact_from_email
+
+from odoo.addons.shaqra_beneficiary.tools.hijri import format_gregorian, format_hijri
+from odoo.addons.shaqra_beneficiary.tools.signature import check_signature_image
+
+_logger = logging.getLogger(__name__)
+
+FAX_GATEWAY_PARAM = "shaqra_complaints.fax_gateway_emails"
+ACTIVITY_ANSWER = "shaqra_complaints.mail_activity_type_complaint_answer"
+ACTIVITY_REMINDER = "shaqra_complaints.mail_activity_type_complaint_reminder"
+ACTIVITY_ESCALATION = "shaqra_complaints.mail_activity_type_complaint_escalation"
+ACTIVITY_FAX_REPLY = "shaqra_complaints.mail_activity_type_complaint_fax_reply"
+ACTIVITY_ACKNOWLEDGE = "shaqra_complaints.mail_activity_type_complaint_acknowledge"
+ESCALATION_BATCH_SIZE = 1000
 
 KINDS = [
     ("complaint", "Complaint"),
@@ -224,6 +245,17 @@ class ShaqraComplaint(models.Model):
     )
     decided_by_id = fields.Many2one("res.users", string="Decided By", copy=False, readonly=True)
     decision_date = fields.Datetime(copy=False, readonly=True)
+    resolution = fields.Html(
+        string="Answer", help="The answer given on a support request or an inquiry."
+    )
+    resume_stage_key = fields.Char(copy=False, readonly=True)
+    settled_rate = fields.Float(
+        string="Settlement Rate (%)",
+        compute="_compute_settled_rate",
+        store=True,
+        aggregator="avg",
+        help="100 for a complaint settled amicably, 0 for another decided one.",
+    )
     # Amicable settlement (D3)
     settlement_terms = fields.Html(copy=False, tracking=True)
     settlement_state = fields.Selection(SETTLEMENT_STATES, copy=False, tracking=True)
@@ -308,8 +340,6 @@ class ShaqraComplaint(models.Model):
 
     @api.model
     def _search_sla_state(self, operator, value):
-        from odoo.osv import expression
-
         if operator not in ("=", "!=", "in", "not in"):
             raise NotImplementedError(self.env._("Unsupported search on the SLA."))
         values = {value} if isinstance(value, str) else set(value or ())
@@ -344,6 +374,11 @@ class ShaqraComplaint(models.Model):
             domain = ["!", *domain]
         return domain
 
+    @api.depends("outcome")
+    def _compute_settled_rate(self):
+        for complaint in self:
+            complaint.settled_rate = 100.0 if complaint.outcome == "settled" else 0.0
+
     def _compute_access_url(self):
         super()._compute_access_url()
         for complaint in self:
@@ -360,14 +395,98 @@ class ShaqraComplaint(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if "stage_id" in vals and not self.env.su:
+                vals.pop("stage_id")
             if vals.get("name", "/") == "/":
                 vals["name"] = self._next_tracking_number(vals.get("date_received"))
-        return super().create(vals_list)
+        complaints = super().create(vals_list)
+        complaints._check_complainant()
+        complaints._deadline_start()
+        complaints._acknowledge()
+        return complaints
+
+    def write(self, vals):
+        if (
+            "stage_id" in vals
+            and not self.env.su
+            and not self.env.context.get("shaqra_complaint_stage_move")
+        ):
+            raise UserError(
+                self.env._(
+                    "A complaint moves from stage to stage only by its buttons (screening, "
+                    "committee, settlement, resolution), so that every step leaves its trace."
+                )
+            )
+        if "name" in vals and not self.env.su and any(c.name != vals["name"] for c in self):
+            raise UserError(self.env._("The tracking number of a complaint never changes."))
+        final = self.filtered("is_final")
+        if final and not self.env.su and set(vals) - self._FINAL_WRITABLE:
+            raise UserError(
+                self.env._(
+                    "Complaint %(complaint)s is closed: it can no longer be changed.",
+                    complaint=final[0].name,
+                )
+            )
+        result = super().write(vals)
+        if {"is_anonymous", "kind", "complainant_name", "complainant_email"} & set(vals):
+            self._check_complainant()
+        return result
+
+    # What may still change on a closed complaint (mail bookkeeping, rating).
+    _FINAL_WRITABLE = frozenset(
+        {
+            "activity_ids",
+            "message_follower_ids",
+            "message_main_attachment_id",
+            "rating_ids",
+            "access_token",
+        }
+    )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_cancelled(self):
+        if any(c.stage_key not in ("received", "cancelled") for c in self):
+            raise UserError(
+                self.env._(
+                    "A complaint that is being handled cannot be deleted: cancel it instead "
+                    "(its tracking number stays in the register)."
+                )
+            )
+
+    def _check_complainant(self):
+        for complaint in self:
+            if complaint.is_anonymous and complaint.kind not in ANONYMOUS_KINDS:
+                raise ValidationError(
+                    self.env._(
+                        "Only a complaint may be made anonymously: a support request, an "
+                        "inquiry or a dispute needs the name of the person to answer."
+                    )
+                )
+            if not complaint.is_anonymous and not (
+                complaint.beneficiary_id
+                or complaint.partner_id
+                or (complaint.complainant_name or "").strip()
+                or (complaint.complainant_email or "").strip()
+                or (complaint.complainant_mobile or "").strip()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Give the complainant's name, mobile or e-mail (or mark the complaint "
+                        "anonymous)."
+                    )
+                )
 
     @api.model
     def _next_tracking_number(self, date=None):
-        """The next gap-free tracking number of the year (e.g. SHK-2026-00001)."""
-        day = fields.Date.context_today(self, fields.Datetime.to_datetime(date) or None)
+        """The next gap-free tracking number of the year (e.g. SHK-2026-00001).
+
+        The sequence is ``no_gap`` with one date range per year, so the
+        numbers of a year follow each other without holes and restart at 1
+        on the first complaint of the next year (policy D1: the register).
+        """
+        moment = fields.Datetime.to_datetime(date) or fields.Datetime.now()
+        tz = self.env.company._shaqra_service_calendar().tz or "Asia/Riyadh"
+        day = fields.Datetime.context_timestamp(self.with_context(tz=tz), moment).date()
         return (
             self.env["ir.sequence"]
             .sudo()
@@ -375,3 +494,760 @@ class ShaqraComplaint(models.Model):
             .next_by_code("shaqra.complaint")
             or "/"
         )
+
+    # ------------------------------------------------------------
+    # STAGES
+    # ------------------------------------------------------------
+
+    def _stage(self, key):
+        return self.env["shaqra.complaint.stage"]._by_key(key)
+
+    def _move_to(self, key):
+        stage = self._stage(key)
+        self.with_context(shaqra_complaint_stage_move=True).write({"stage_id": stage.id})
+        if stage.pauses_clock:
+            self._deadline_pause()
+        else:
+            self.filtered("date_paused")._deadline_resume()
+        if stage.is_resolved:
+            self.filtered(lambda c: not c.date_answered)._deadline_stop()
+
+    def _check_stage(self, keys, action):
+        wrong = self.filtered(lambda c: c.stage_key not in keys)
+        if wrong:
+            raise UserError(
+                self.env._(
+                    "%(action)s is not possible for complaint %(complaint)s in stage %(stage)s.",
+                    action=action,
+                    complaint=wrong[0].name,
+                    stage=wrong[0].stage_id.name,
+                )
+            )
+
+    def action_screen(self):
+        """Start screening a received complaint."""
+        self._check_stage(("received",), self.env._("Screening"))
+        self._move_to("screening")
+        return True
+
+    def action_wait_complainant(self):
+        """Ask the complainant for more: the clock is paused meanwhile."""
+        self._check_stage(("received", "screening", "follow_up"), self.env._("Waiting"))
+        for complaint in self:
+            complaint.resume_stage_key = complaint.stage_key
+        self._move_to("waiting")
+        return True
+
+    def action_resume(self):
+        """The complainant answered: the clock runs again where it stopped."""
+        self._check_stage(("waiting",), self.env._("Resuming"))
+        for complaint in self:
+            complaint._move_to(complaint.resume_stage_key or "screening")
+        return True
+
+    def action_send_to_committee(self):
+        """Policy D1: complaints and disputes go to the follow-up committee."""
+        self._check_stage(("received", "screening"), self.env._("Sending to the committee"))
+        for complaint in self:
+            if complaint.kind in SHORT_PATH_KINDS:
+                raise UserError(
+                    self.env._(
+                        "%(complaint)s is a support request or an inquiry: it is answered "
+                        "directly, without the committee.",
+                        complaint=complaint.name,
+                    )
+                )
+            if not complaint.committee_id:
+                raise UserError(
+                    self.env._(
+                        "Choose the follow-up committee of complaint %(complaint)s first.",
+                        complaint=complaint.name,
+                    )
+                )
+        self._move_to("follow_up")
+        return True
+
+    def action_resolve(self):
+        """Answer a support request or an inquiry directly (the short path)."""
+        self._check_stage(("received", "screening"), self.env._("Resolving"))
+        for complaint in self:
+            if complaint.kind not in SHORT_PATH_KINDS:
+                raise UserError(
+                    self.env._(
+                        "Complaint %(complaint)s is decided by the follow-up committee "
+                        "(policy D1), not resolved directly.",
+                        complaint=complaint.name,
+                    )
+                )
+            if is_html_empty(complaint.resolution):
+                raise UserError(
+                    self.env._(
+                        "Write the answer given to the complainant of %(complaint)s first.",
+                        complaint=complaint.name,
+                    )
+                )
+        self._move_to("resolved")
+        for complaint in self:
+            complaint._complaint_notify(
+                "decision",
+                self.env._("Answer to %(complaint)s", complaint=complaint.name),
+                complaint.resolution,
+            )
+        return True
+
+    def action_close(self):
+        self._check_stage(("resolved",), self.env._("Closing"))
+        self._move_to("closed")
+        return True
+
+    def action_cancel(self):
+        finals = self.filtered("is_final")
+        if finals:
+            raise UserError(
+                self.env._("Complaint %(complaint)s is already closed.", complaint=finals[0].name)
+            )
+        self._move_to("cancelled")
+        self.activity_unlink(
+            [ACTIVITY_ANSWER, ACTIVITY_REMINDER, ACTIVITY_ESCALATION, ACTIVITY_ACKNOWLEDGE]
+        )
+        return True
+
+    def action_acknowledge(self):
+        """Record that the acknowledgement was given (fax, letter, phone)."""
+        for complaint in self.filtered(lambda c: not c.date_acknowledged):
+            complaint._evidence_write({"date_acknowledged": fields.Datetime.now()})
+            complaint.activity_feedback(
+                [ACTIVITY_ACKNOWLEDGE], feedback=self.env._("Acknowledgement given.")
+            )
+        return True
+
+    # ------------------------------------------------------------
+    # SLA: working-day clock (shaqra.deadline.mixin names)
+    # ------------------------------------------------------------
+
+    def _sla_rule(self):
+        self.ensure_one()
+        return self.env["shaqra.complaint.sla"].sudo()._for_kind(self.kind, self.company_id)
+
+    def _deadline_working_days(self):
+        self.ensure_one()
+        return self._sla_rule().answer_days or 15
+
+    def _deadline_calendar(self):
+        self.ensure_one()
+        return self.company_id._shaqra_service_calendar()
+
+    def _deadline_local_date(self, value):
+        self.ensure_one()
+        tz = self._deadline_calendar().tz or "Asia/Riyadh"
+        return fields.Datetime.context_timestamp(self.with_context(tz=tz), value).date()
+
+    def _deadline_responsible_user(self):
+        self.ensure_one()
+        return self.liaison_user_id or self._deadline_escalation_user()
+
+    def _deadline_escalation_user(self):
+        self.ensure_one()
+        user = self.company_id.shaqra_escalation_user_id
+        if not user:
+            user = (
+                self.env.ref("shaqra_beneficiary.group_manager")
+                .sudo()
+                .users.filtered(lambda u: u.active and not u.share and u.id != 1)
+                .sorted("id")[:1]
+            )
+        # The employee concerned never handles (or sees) the complaint.
+        if user and user == self.employee_concerned_user_id:
+            user = (
+                self.env.ref("shaqra_beneficiary.group_manager")
+                .sudo()
+                .users.filtered(lambda u: u.active and not u.share and u.id != 1 and u != user)
+                .sorted("id")[:1]
+            )
+        return user
+
+    def _deadline_start(self):
+        """The clock starts when the complaint is received (D2 SLA)."""
+        for complaint in self:
+            calendar = complaint._deadline_calendar()
+            start_day = complaint._deadline_local_date(complaint.date_received)
+            rule = complaint._sla_rule()
+            deadline = calendar.shaqra_add_working_days(
+                start_day, complaint._deadline_working_days()
+            )
+            ack_due = calendar.shaqra_add_working_days(start_day, rule.acknowledge_days or 1)
+            reminder = False
+            if rule.reminder_days:
+                reminder = calendar.shaqra_working_days_before(deadline, rule.reminder_days)
+                if reminder and reminder <= start_day:
+                    reminder = False
+            complaint._evidence_write(
+                {
+                    "date_deadline": deadline,
+                    "date_reminder": reminder,
+                    "date_ack_due": ack_due,
+                    "is_overdue": False,
+                    "is_escalated": False,
+                }
+            )
+            complaint._deadline_schedule_activities()
+
+    def _deadline_schedule_activities(self):
+        for complaint in self:
+            user = complaint._deadline_responsible_user()
+            if not user or not complaint.date_deadline:
+                continue
+            complaint.activity_unlink([ACTIVITY_ANSWER, ACTIVITY_REMINDER])
+            complaint.activity_schedule(
+                ACTIVITY_ANSWER,
+                date_deadline=complaint.date_deadline,
+                summary=complaint._deadline_summary("answer"),
+                user_id=user.id,
+            )
+            if complaint.date_reminder:
+                complaint.activity_schedule(
+                    ACTIVITY_REMINDER,
+                    date_deadline=complaint.date_reminder,
+                    summary=complaint._deadline_summary("reminder"),
+                    user_id=user.id,
+                )
+
+    def _deadline_summary(self, kind, user=None):
+        self.ensure_one()
+        if kind == "answer":
+            return self.env._(
+                "Answer complaint %(complaint)s before its deadline", complaint=self.name
+            )
+        if kind == "reminder":
+            return self.env._(
+                "Reminder: the answer to %(complaint)s is due on %(date)s",
+                complaint=self.name,
+                date=self.date_deadline,
+            )
+        return self.env._(
+            "Complaint %(complaint)s passed its answer deadline of %(date)s",
+            complaint=self.name,
+            date=self.date_deadline,
+        )
+
+    def _deadline_pause(self):
+        running = self.filtered(lambda c: not c.date_paused and not c.date_answered)
+        running._evidence_write({"date_paused": fields.Datetime.now()})
+
+    def _deadline_resume(self):
+        """Push the deadline by the working days the clock was paused."""
+        now = fields.Datetime.now()
+        for complaint in self.filtered("date_paused"):
+            calendar = complaint._deadline_calendar()
+            paused = calendar.shaqra_count_working_days(
+                complaint._deadline_local_date(complaint.date_paused),
+                complaint._deadline_local_date(now),
+            )
+            vals = {
+                "date_paused": False,
+                "paused_working_days": complaint.paused_working_days + paused,
+            }
+            if paused and complaint.date_deadline:
+                vals["date_deadline"] = calendar.shaqra_add_working_days(
+                    complaint.date_deadline, paused
+                )
+                if complaint.date_reminder:
+                    vals["date_reminder"] = calendar.shaqra_add_working_days(
+                        complaint.date_reminder, paused
+                    )
+                vals["is_overdue"] = False
+            complaint._evidence_write(vals)
+            if paused:
+                complaint._deadline_schedule_activities()
+
+    def _deadline_stop(self):
+        """The answer: working days taken and whether the target was met."""
+        now = fields.Datetime.now()
+        for complaint in self:
+            answer_day = complaint._deadline_local_date(now)
+            taken = complaint._deadline_calendar().shaqra_count_working_days(
+                complaint._deadline_local_date(complaint.date_received), answer_day
+            )
+            complaint._evidence_write(
+                {
+                    "date_answered": now,
+                    "date_paused": False,
+                    "working_days_taken": max(taken - complaint.paused_working_days, 0),
+                    "deadline_met": bool(
+                        complaint.date_deadline and answer_day <= complaint.date_deadline
+                    ),
+                    "is_overdue": False,
+                }
+            )
+        self.activity_feedback(
+            [ACTIVITY_ANSWER, ACTIVITY_REMINDER, ACTIVITY_ESCALATION],
+            feedback=self.env._("The complaint was answered."),
+        )
+
+    @api.model
+    def _deadline_today(self):
+        tz = self.env.company._shaqra_service_calendar().tz or "Asia/Riyadh"
+        return fields.Date.context_today(self.with_context(tz=tz))
+
+    @api.model
+    def _deadline_late_domain(self, today):
+        return [
+            ("date_deadline", "<", today),
+            ("date_answered", "=", False),
+            ("date_paused", "=", False),
+            ("stage_id.is_final", "=", False),
+        ]
+
+    @api.model
+    def _cron_deadline_check(self, batch_size=ESCALATION_BATCH_SIZE):
+        """Daily: flag late complaints and alert management once per complaint."""
+        complaints = self.sudo()
+        late = complaints.search(self._deadline_late_domain(self._deadline_today()))
+        late.filtered(lambda c: not c.is_overdue)._evidence_write({"is_overdue": True})
+        to_escalate = late.filtered(lambda c: not c.is_escalated)
+        batches = list(split_every(batch_size, to_escalate.ids, complaints.browse))
+        if self.env.context.get("ir_cron_progress_id"):
+            batches = batches[:1]
+        done = 0
+        for batch in batches:
+            batch._deadline_escalate()
+            done += len(batch)
+        self.env["ir.cron"]._notify_progress(done=done, remaining=len(to_escalate) - done)
+        _logger.info("Complaint deadline check: %s complaint(s) escalated", done)
+        return True
+
+    def _deadline_escalate(self):
+        for complaint in self.filtered(lambda c: not c.is_escalated):
+            manager = complaint._deadline_escalation_user()
+            if manager:
+                complaint.activity_schedule(
+                    ACTIVITY_ESCALATION,
+                    summary=complaint._deadline_summary("escalation"),
+                    user_id=manager.id,
+                )
+            complaint.message_post(
+                body=complaint._deadline_summary("escalation"), subtype_xmlid="mail.mt_note"
+            )
+            complaint._evidence_write({"is_escalated": True})
+
+    # ------------------------------------------------------------
+    # NOTICES (shaqra.notice.mixin, INTERFACES.md section 2)
+    # ------------------------------------------------------------
+
+    def _shaqra_notice_recipient(self):
+        self.ensure_one()
+        partner = self.partner_id or self.beneficiary_id.partner_id
+        email = self.complainant_email or partner.email or ""
+        mobile = self.complainant_mobile or partner.mobile or partner.phone or ""
+        if self.beneficiary_id:
+            channel = self.beneficiary_id.preferred_channel
+        elif self.channel == "fax":
+            channel = "fax"
+        elif self.channel == "portal" and partner.user_ids:
+            channel = "portal"
+        elif self.channel in ("letter", "whatsapp"):
+            channel = self.channel
+        elif email:
+            channel = "email"
+        elif mobile:
+            channel = "whatsapp"
+        else:
+            channel = "letter"
+        return {
+            "partner": partner,
+            "beneficiary": self.beneficiary_id,
+            "channel": channel,
+            "name": self.complainant_name or partner.name or "",
+            "email": email,
+            "mobile": mobile,
+        }
+
+    def _complaint_notify(self, kind, subject, body):
+        """Tell the complainant over their channel; an anonymous complainant
+        without contact details is told through the status page only."""
+        self.ensure_one()
+        if self.is_anonymous and not (self.complainant_email or self.complainant_mobile):
+            return False
+        if hasattr(self, "_shaqra_notify"):
+            return self._shaqra_notify(kind, subject, body)
+        # Until the notice log is available: e-mail when there is an
+        # address, else a note and an activity for the officer.
+        recipient = self._shaqra_notice_recipient()
+        if recipient["channel"] in ("email", "portal") and recipient["email"]:
+            self.sudo().message_post(
+                body=body,
+                subject=subject,
+                partner_ids=recipient["partner"].ids,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                email_add_signature=False,
+            )
+            if not recipient["partner"]:
+                self.env["mail.mail"].sudo().create(
+                    {
+                        "email_to": recipient["email"],
+                        "subject": subject,
+                        "body_html": body,
+                        "model": self._name,
+                        "res_id": self.id,
+                    }
+                )
+            return True
+        user = self._deadline_responsible_user()
+        if user:
+            self.activity_schedule(
+                "mail.mail_activity_data_todo",
+                summary=self.env._(
+                    "Send by %(channel)s: %(subject)s",
+                    channel=recipient["channel"],
+                    subject=subject,
+                ),
+                note=body,
+                user_id=user.id,
+            )
+        return False
+
+    def _acknowledge(self):
+        """Policy D2: the complainant gets the tracking number at once."""
+        for complaint in self:
+            body = Markup("<p>%s</p>") % self.env._(
+                "We received your %(kind)s and registered it under number %(number)s. "
+                "We will answer by %(date)s at the latest.",
+                kind=dict(self._fields["kind"]._description_selection(self.env))[complaint.kind],
+                number=complaint.name,
+                date=complaint.date_deadline,
+            )
+            sent = complaint._complaint_notify(
+                "acknowledgement",
+                self.env._("We received %(complaint)s", complaint=complaint.name),
+                body,
+            )
+            if sent is True or (
+                sent and all(n.state == "delivered" for n in sent if "state" in n)
+            ):
+                complaint._evidence_write({"date_acknowledged": fields.Datetime.now()})
+            elif complaint.channel != "fax":
+                user = complaint._deadline_responsible_user()
+                if user and complaint.date_ack_due:
+                    complaint.activity_schedule(
+                        ACTIVITY_ACKNOWLEDGE,
+                        date_deadline=complaint.date_ack_due,
+                        summary=self.env._(
+                            "Acknowledge %(complaint)s to the complainant",
+                            complaint=complaint.name,
+                        ),
+                        user_id=user.id,
+                    )
+
+    # ------------------------------------------------------------
+    # MAIL GATEWAY (e-mail and fax-to-e-mail intake)
+    # ------------------------------------------------------------
+
+    @api.model
+    def _fax_gateway_emails(self):
+        value = self.env["ir.config_parameter"].sudo().get_param(FAX_GATEWAY_PARAM) or ""
+        return {
+            email_normalize(part) for part in value.replace(";", ",").split(",") if part.strip()
+        } - {False}
+
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        """A complaint by e-mail (or by fax through a fax-to-e-mail gateway).
+
+        Never refused for an unknown sender and never creates a contact: an
+        existing contact is linked only when its e-mail matches exactly.
+        """
+        email_from = msg_dict.get("email_from") or ""
+        name, normalized = parse_contact_from_email(email_from)
+        normalized = email_normalize(normalized) or ""
+        is_fax = normalized and normalized in self._fax_gateway_emails()
+        body = html2plaintext(msg_dict.get("body") or "").strip()
+        subject = (msg_dict.get("subject") or "").strip()
+        values = dict(custom_values or {})
+        values.update(
+            {
+                "name": "/",
+                "kind": values.get("kind") or "complaint",
+                "channel": "fax" if is_fax else "email",
+                "description": body or subject or self.env._("(no text: see the attachments)"),
+            }
+        )
+        if is_fax:
+            values["complainant_name"] = subject or self.env._("Fax complainant")
+        else:
+            partner = (
+                self.env["res.partner"]
+                .sudo()
+                .search([("email_normalized", "=", normalized)], limit=1)
+                if normalized
+                else self.env["res.partner"]
+            )
+            values.update(
+                complainant_email=normalized or email_from,
+                complainant_name=name or partner.name or normalized,
+                partner_id=partner.id or False,
+            )
+        complaint = self.create(values)
+        if is_fax:
+            user = complaint._deadline_responsible_user()
+            if user:
+                complaint.activity_schedule(
+                    ACTIVITY_FAX_REPLY,
+                    date_deadline=complaint.date_ack_due,
+                    summary=self.env._(
+                        "Reply by fax to %(complaint)s (acknowledgement with its number)",
+                        complaint=complaint.name,
+                    ),
+                    user_id=user.id,
+                )
+        return complaint
+
+    def _message_get_suggested_recipients(self):
+        recipients = super()._message_get_suggested_recipients()
+        if self.complainant_email and not self.partner_id and not self.is_anonymous:
+            recipients.append(
+                {
+                    "email": self.complainant_email,
+                    "name": self.complainant_name,
+                    "reason": self.env._("Complainant"),
+                }
+            )
+        return recipients
+
+    # ------------------------------------------------------------
+    # SETTLEMENT (D3)
+    # ------------------------------------------------------------
+
+    def _propose_settlement(self, terms, meeting=None):
+        """The committee proposes amicable terms; the complainant signs or refuses."""
+        for complaint in self:
+            complaint.with_context(shaqra_complaint_stage_move=True).write(
+                {"settlement_terms": terms, "stage_id": self._stage("settlement").id}
+            )
+            complaint._evidence_write(
+                {
+                    "settlement_state": "proposed",
+                    "settlement_proposed_on": fields.Datetime.now(),
+                    "settlement_signature": False,
+                    "settlement_signed_by": False,
+                    "settlement_signed_on": False,
+                    "settlement_signed_ip": False,
+                    "settlement_signed_ua": False,
+                }
+            )
+            complaint._complaint_notify(
+                "settlement",
+                self.env._("Settlement proposal for %(complaint)s", complaint=complaint.name),
+                Markup("<p>%s</p>%s")
+                % (
+                    self.env._(
+                        "The follow-up committee proposes the following settlement. You may "
+                        "accept it by signing it (on the portal, by the link of your "
+                        "complaint, or at the association) or refuse it."
+                    ),
+                    terms or "",
+                ),
+            )
+
+    def _check_settlement_open(self):
+        self.ensure_one()
+        if self.settlement_state != "proposed" or not self.stage_id.is_settlement:
+            raise UserError(
+                self.env._(
+                    "There is no settlement proposal waiting for the complainant on %(complaint)s.",
+                    complaint=self.name,
+                )
+            )
+
+    def _settlement_sign(self, signature, name, ip=None, ua=None):
+        """Policy D3: the settlement is accepted only by the complainant's signature.
+
+        Called by the portal/public status page (with the complainant's IP
+        address and browser) and by the "signed at reception" wizard.
+        """
+        self.ensure_one()
+        self._check_settlement_open()
+        name = (name or "").strip()
+        if not name:
+            raise UserError(self.env._("Write the name of the person who signs the settlement."))
+        check_signature_image(self.env, signature)
+        now = fields.Datetime.now()
+        self._evidence_write(
+            {
+                "settlement_signature": signature,
+                "settlement_signed_by": name,
+                "settlement_signed_on": now,
+                "settlement_signed_ip": (ip or "")[:64] or False,
+                "settlement_signed_ua": (ua or "")[:512] or False,
+                "settlement_state": "accepted",
+                "outcome": "settled",
+            }
+        )
+        self._move_to("resolved")
+        self._attach_settlement_pdf()
+        self.message_post(
+            body=self.env._(
+                "%(person)s signed the settlement of %(complaint)s: it is accepted.",
+                person=name,
+                complaint=self.name,
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        return True
+
+    def _settlement_refuse(self, reason=None):
+        """The complainant refuses: the complaint goes back to the committee."""
+        self.ensure_one()
+        self._check_settlement_open()
+        self._evidence_write({"settlement_state": "refused"})
+        self._move_to("follow_up")
+        self.message_post(
+            body=self.env._(
+                "The complainant refused the settlement of %(complaint)s: back to the "
+                "follow-up committee. %(reason)s",
+                complaint=self.name,
+                reason=reason or "",
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        return True
+
+    def action_refuse_settlement(self):
+        for complaint in self:
+            complaint._settlement_refuse()
+        return True
+
+    def action_open_settlement_sign(self):
+        self.ensure_one()
+        self._check_settlement_open()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Settlement signed at reception"),
+            "res_model": "shaqra.complaint.settlement.sign",
+            "view_mode": "form",
+            "target": "new",
+            "context": {
+                "default_complaint_id": self.id,
+                "default_signed_by": self.complainant_name or self.partner_id.name,
+            },
+        }
+
+    def _attach_settlement_pdf(self):
+        self.ensure_one()
+        report = self.env.ref("shaqra_complaints.shaqra_complaint_settlement_report")
+        pdf, _type = report.sudo()._render_qweb_pdf(report.report_name, self.ids)
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": self.env._("Settlement %(complaint)s.pdf", complaint=self.name),
+                    "raw": pdf,
+                    "mimetype": "application/pdf",
+                    "res_model": self._name,
+                    "res_id": self.id,
+                }
+            )
+        )
+        self.message_post(
+            body=self.env._("The signed settlement is attached."),
+            attachment_ids=attachment.ids,
+            subtype_xmlid="mail.mt_note",
+        )
+        return attachment
+
+    def _settlement_dates(self):
+        self.ensure_one()
+        day = fields.Datetime.context_timestamp(
+            self.with_context(tz=self._deadline_calendar().tz or "Asia/Riyadh"),
+            self.settlement_signed_on or fields.Datetime.now(),
+        )
+        return {"hijri": format_hijri(day, "ar"), "gregorian": format_gregorian(day, "ar")}
+
+    # ------------------------------------------------------------
+    # COMMITTEE OUTCOME (D1)
+    # ------------------------------------------------------------
+
+    def _apply_committee_outcome(self, line):
+        """Apply the decision of an approved meeting's minutes on this complaint."""
+        self.ensure_one()
+        self._evidence_write(
+            {
+                "decision_meeting_id": line.meeting_id.id,
+                "decided_by_id": line.decided_by_id.id,
+                "decision_date": line.decision_date,
+                "outcome_reason": line.reason,
+            }
+        )
+        if line.outcome == "settled":
+            self._propose_settlement(line.settlement_terms, line.meeting_id)
+            return
+        self._evidence_write({"outcome": line.outcome})
+        self._move_to("resolved")
+        if line.outcome == "referred":
+            self.message_post(
+                body=self.env._(
+                    "Referred to a compensation claim by meeting %(meeting)s: open the claim "
+                    "from the complaint once compensation claims are available.",
+                    meeting=line.meeting_id.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        outcome_label = dict(self._fields["outcome"]._description_selection(self.env))[
+            line.outcome
+        ]
+        self._complaint_notify(
+            "decision",
+            self.env._("Decision on %(complaint)s", complaint=self.name),
+            Markup("<p>%s</p><p>%s</p>")
+            % (
+                self.env._(
+                    "The follow-up committee decided on your %(complaint)s: %(outcome)s.",
+                    complaint=self.name,
+                    outcome=outcome_label,
+                ),
+                line.reason or "",
+            ),
+        )
+
+    # ------------------------------------------------------------
+    # MANAGEMENT
+    # ------------------------------------------------------------
+
+    @api.model
+    def _cron_weekly_digest(self):
+        """G5: a weekly digest of the complaints to management."""
+        template = self.env.ref("shaqra_complaints.mail_template_complaint_digest")
+        managers = (
+            self.env.ref("shaqra_beneficiary.group_manager")
+            .sudo()
+            .users.filtered(lambda u: u.active and not u.share and u.email and u.id != 1)
+        )
+        if not managers:
+            return False
+        template.sudo().send_mail(
+            self.env.company.id,
+            email_values={"email_to": ",".join(managers.mapped("email_formatted"))},
+        )
+        return True
+
+    @api.model
+    def _digest_values(self):
+        """Figures of the weekly digest (the open complaints and the last 7 days)."""
+        Complaint = self.sudo()
+        since = fields.Datetime.subtract(fields.Datetime.now(), days=7)
+        open_domain = [("stage_id.is_final", "=", False), ("date_answered", "=", False)]
+        answered = Complaint.search([("date_answered", ">=", since)])
+        settled = answered.filtered(lambda c: c.outcome == "settled")
+        decided = answered.filtered("outcome")
+        return {
+            "received": Complaint.search_count([("date_received", ">=", since)]),
+            "open": Complaint.search_count(open_domain),
+            "at_risk": Complaint.search_count([*open_domain, ("sla_state", "=", "at_risk")]),
+            "breached": Complaint.search_count([*open_domain, ("sla_state", "=", "breached")]),
+            "answered": len(answered),
+            "avg_days": round(sum(answered.mapped("working_days_taken")) / len(answered), 1)
+            if answered
+            else 0,
+            "settlement_rate": round(100 * len(settled) / len(decided)) if decided else 0,
+        }
