@@ -7,7 +7,7 @@ from odoo.tools import mute_logger
 
 from odoo.addons.shaqra_beneficiary.tests.test_portal_common import PDF, ShaqraPortalCommon
 
-CSRF_RE = re.compile(r'name="csrf_token" value="[^"]*"')
+CSRF_RE = re.compile(r'(name="csrf_token" value="[^"]*"|csrf_token: "[^"]*")')
 
 
 class ShaqraComplaintWebCommon(ShaqraPortalCommon):

@@ -4,8 +4,8 @@ from .common_web import ShaqraComplaintWebCommon
 
 
 class _FileAndFollow:
-    def _file_and_follow(self):
-        self.start_tour("/complaint", "shaqra_complaint_public_tour")
+    def _file_and_follow(self, tour="shaqra_complaint_public_tour"):
+        self.start_tour("/complaint", tour)
         complaint = (
             self.env["shaqra.complaint"]
             .sudo()
@@ -52,4 +52,4 @@ class TestComplaintPhoneTour(_FileAndFollow, ShaqraComplaintWebCommon):
     touch_enabled = True
 
     def test_d1_public_visitor_files_and_follows_a_complaint_on_a_phone_tour(self):
-        self._file_and_follow()
+        self._file_and_follow("shaqra_complaint_public_phone_tour")
