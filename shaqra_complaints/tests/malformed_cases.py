@@ -116,14 +116,29 @@ def run_malformed_cases(test, failures):
     Complaint = env["shaqra.complaint"].sudo()
     stages = env["shaqra.complaint.stage"].sudo()
     open_complaint = Complaint.create(
-        {"kind": "complaint", "channel": "website", "description": "Malformed target"}
+        {
+            "kind": "complaint",
+            "channel": "website",
+            "complainant_name": "Malformed Visitor",
+            "description": "Malformed target",
+        }
     )
     closed = Complaint.create(
-        {"kind": "complaint", "channel": "website", "description": "Malformed closed"}
+        {
+            "kind": "complaint",
+            "channel": "website",
+            "complainant_name": "Malformed Visitor",
+            "description": "Malformed closed",
+        }
     )
     closed.write({"stage_id": stages.search([("key", "=", "closed")]).id})
     settlement = Complaint.create(
-        {"kind": "complaint", "channel": "website", "description": "Malformed settlement"}
+        {
+            "kind": "complaint",
+            "channel": "website",
+            "complainant_name": "Malformed Visitor",
+            "description": "Malformed settlement",
+        }
     )
     settlement.write(
         {
