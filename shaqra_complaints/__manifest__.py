@@ -19,7 +19,9 @@
         "data/shaqra_complaint_data.xml",
         "data/shaqra_complaint_sla_data.xml",
         "report/shaqra_complaint_settlement_report.xml",
+        "report/shaqra_committee_meeting_report.xml",
         "views/shaqra_complaint_views.xml",
+        "views/shaqra_committee_meeting_views.xml",
         "wizards/shaqra_complaint_wizard_views.xml",
         "views/shaqra_complaints_menus.xml",
         "data/shaqra_complaint_website_data.xml",
@@ -27,7 +29,9 @@
         "views/shaqra_complaint_website_templates.xml",
         "views/shaqra_complaint_portal_templates.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/shaqra_complaint_demo.xml",
+    ],
     "assets": {
         "web.assets_frontend": [
             "shaqra_complaints/static/src/scss/shaqra_complaint.scss",

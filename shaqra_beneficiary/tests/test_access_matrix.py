@@ -812,12 +812,18 @@ class TestAccessMatrix(TransactionCase):
             if name.startswith("shaqra.") and not model._abstract
         ) + list(EXTRA_MODELS)
 
+    def _walks(self, model):
+        """Whether this test builds the records of ``model``: the rows of another
+        add-on's models (in the same table) are walked by that add-on's test,
+        which extends this class with its own records."""
+        return model in EXTRA_MODELS or self.env[model]._original_module == "shaqra_beneficiary"
+
     def test_e2_access_matrix(self):
         """Walk the whole table: each role x model x operation x own/other as stated."""
         differences = []
         observed = []
         for (model, role), perms in sorted(self.matrix.items()):
-            if model not in self.env:
+            if model not in self.env or not self._walks(model):
                 continue
             row = {}
             for which in ("own", "other"):

@@ -24,56 +24,66 @@ class ShaqraCommitteeMeeting(models.Model):
             meeting.complaint_count = len(meeting.complaint_decision_ids)
 
     def _agenda_load(self):
-        result = super()._agenda_load()
-        self._agenda_load_complaints()
-        return result
+        super()._agenda_load()
+        for meeting in self:
+            added, skipped = meeting._agenda_load_complaints()
+            meeting._agenda_report(added, skipped)
 
     def _agenda_load_complaints(self):
-        """Put the complaints waiting for this committee on the agenda."""
-        added = self.env["shaqra.complaint"]
-        for meeting in self:
-            if meeting.state not in ("draft", "in_progress"):
-                continue
-            on_agenda = (
-                self.env["shaqra.complaint.decision"]
-                .sudo()
-                .search(
-                    [
-                        ("meeting_id.state", "in", ("draft", "in_progress")),
-                        ("complaint_id.committee_id", "=", meeting.committee_id.id),
-                    ]
-                )
-                .filtered(lambda line: not line.outcome or line.complaint_id.stage_id.is_committee)
-            )
-            complaints = self.env["shaqra.complaint"].search(
+        """Put the complaints waiting for this committee on the agenda (D1).
+
+        Returns the names of the complaints added and ``(name, reason)`` of
+        those skipped.
+        """
+        self.ensure_one()
+        added, skipped = [], []
+        if self.state not in ("draft", "in_progress"):
+            return added, skipped
+        # A complaint waits for one meeting at a time: not one already on the
+        # agenda of an open meeting without a decision there.
+        pending = (
+            self.env["shaqra.complaint.decision"]
+            .sudo()
+            .search(
                 [
-                    ("committee_id", "=", meeting.committee_id.id),
-                    ("stage_id.is_committee", "=", True),
-                    ("id", "not in", on_agenda.complaint_id.ids),
+                    ("meeting_id.state", "in", ("draft", "in_progress")),
+                    ("outcome", "=", False),
+                    ("complaint_id.committee_id", "=", self.committee_id.id),
                 ]
             )
-            for complaint in complaints:
-                try:
-                    with self.env.cr.savepoint():
-                        meeting.write(
-                            {
-                                "complaint_decision_ids": [
-                                    Command.create({"complaint_id": complaint.id})
-                                ]
-                            }
-                        )
-                        added |= complaint
-                except (UserError, ValidationError):
-                    continue
-        return added
+        )
+        complaints = self.env["shaqra.complaint"].search(
+            [
+                ("committee_id", "=", self.committee_id.id),
+                ("stage_id.is_committee", "=", True),
+                (
+                    "id",
+                    "not in",
+                    (pending.complaint_id | self.complaint_decision_ids.complaint_id).ids,
+                ),
+            ]
+        )
+        for complaint in complaints:
+            try:
+                with self.env.cr.savepoint():
+                    self.write(
+                        {
+                            "complaint_decision_ids": [
+                                Command.create({"complaint_id": complaint.id})
+                            ]
+                        }
+                    )
+            except (UserError, ValidationError) as error:
+                skipped.append((complaint.name, error.args[0]))
+            else:
+                added.append(complaint.name)
+        return added, skipped
 
     def _agenda_undecided_items(self):
         items = super()._agenda_undecided_items()
-        for meeting in self:
-            items += meeting.complaint_decision_ids.filtered(
-                lambda line: not line.outcome
-            ).complaint_id.mapped("name")
-        return items
+        return items + self.complaint_decision_ids.filtered(
+            lambda line: not line.outcome
+        ).complaint_id.sudo().mapped("name")
 
     def _agenda_on_approved(self):
         result = super()._agenda_on_approved()

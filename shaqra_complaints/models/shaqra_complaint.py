@@ -1,17 +1,13 @@
-import logging
-
 from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.osv import expression
-from odoo.tools import email_normalize, html2plaintext, is_html_empty, split_every
+from odoo.tools import email_normalize, html2plaintext, is_html_empty
 from odoo.tools.mail import parse_contact_from_email
 
+from odoo.addons.shaqra_beneficiary.models.shaqra_deadline_mixin import DEADLINE_EVIDENCE_FIELDS
 from odoo.addons.shaqra_beneficiary.tools.hijri import format_gregorian, format_hijri
 from odoo.addons.shaqra_beneficiary.tools.signature import check_signature_image
-
-_logger = logging.getLogger(__name__)
 
 FAX_GATEWAY_PARAM = "shaqra_complaints.fax_gateway_emails"
 ACTIVITY_ANSWER = "shaqra_complaints.mail_activity_type_complaint_answer"
@@ -19,7 +15,6 @@ ACTIVITY_REMINDER = "shaqra_complaints.mail_activity_type_complaint_reminder"
 ACTIVITY_ESCALATION = "shaqra_complaints.mail_activity_type_complaint_escalation"
 ACTIVITY_FAX_REPLY = "shaqra_complaints.mail_activity_type_complaint_fax_reply"
 ACTIVITY_ACKNOWLEDGE = "shaqra_complaints.mail_activity_type_complaint_acknowledge"
-ESCALATION_BATCH_SIZE = 1000
 
 KINDS = [
     ("complaint", "Complaint"),
@@ -58,24 +53,21 @@ OUTCOMES = [
     ("referred", "Referred to a compensation claim"),
 ]
 
+# The SLA seen by management, from the deadline mixin's state.
+SLA_BY_DEADLINE_STATE = {
+    "none": "on_track",
+    "on_time": "on_track",
+    "met": "on_track",
+    "due_soon": "at_risk",
+    "overdue": "breached",
+    "breached": "breached",
+}
+
 SETTLEMENT_STATES = [
     ("proposed", "Proposed"),
     ("accepted", "Accepted"),
     ("refused", "Refused"),
 ]
-
-# Working-day deadline (shaqra.deadline.mixin names, INTERFACES.md section 1).
-DEADLINE_FIELDS = (
-    "date_deadline",
-    "date_reminder",
-    "is_overdue",
-    "is_escalated",
-    "date_answered",
-    "working_days_taken",
-    "deadline_met",
-    "date_paused",
-    "paused_working_days",
-)
 
 
 class ShaqraComplaint(models.Model):
@@ -89,14 +81,21 @@ class ShaqraComplaint(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "shaqra.liaison.access.mixin",
+        "shaqra.deadline.mixin",
         "shaqra.evidence.mixin",
     ]
     _order = "id desc"
     _check_company_auto = True
     _mail_post_access = "read"
 
+    # The working-day clock (shaqra.deadline.mixin) runs from the receipt.
+    _deadline_start_field = "date_received"
+    _deadline_activity_answer = ACTIVITY_ANSWER
+    _deadline_activity_reminder = ACTIVITY_REMINDER
+    _deadline_activity_escalation = ACTIVITY_ESCALATION
+
     _evidence_fields = (
-        *DEADLINE_FIELDS,
+        *DEADLINE_EVIDENCE_FIELDS,
         "date_acknowledged",
         "date_ack_due",
         "outcome",
@@ -220,17 +219,6 @@ class ShaqraComplaint(models.Model):
     date_acknowledged = fields.Datetime(
         string="Acknowledged On", copy=False, readonly=True, tracking=True
     )
-    date_deadline = fields.Date(
-        string="Answer Due", copy=False, readonly=True, tracking=True, index=True
-    )
-    date_reminder = fields.Date(string="Reminder On", copy=False, readonly=True)
-    is_overdue = fields.Boolean(string="Overdue", copy=False, readonly=True, index=True)
-    is_escalated = fields.Boolean(string="Escalated to Management", copy=False, readonly=True)
-    date_answered = fields.Datetime(string="Answered On", copy=False, readonly=True)
-    working_days_taken = fields.Integer(copy=False, readonly=True, aggregator="avg")
-    deadline_met = fields.Boolean(string="Answered on Time", copy=False, readonly=True)
-    date_paused = fields.Datetime(string="Clock Paused Since", copy=False, readonly=True)
-    paused_working_days = fields.Integer(string="Working Days Paused", copy=False, readonly=True)
     sla_state = fields.Selection(
         SLA_STATES,
         string="SLA",
@@ -322,57 +310,21 @@ class ShaqraComplaint(models.Model):
                 .id
             )
 
-    @api.depends("date_deadline", "date_answered", "deadline_met", "is_overdue", "date_reminder")
-    @api.depends_context("tz")
+    @api.depends("deadline_state")
     def _compute_sla_state(self):
-        today = fields.Date.context_today(self)
         for complaint in self:
-            if complaint.date_answered:
-                complaint.sla_state = "on_track" if complaint.deadline_met else "breached"
-            elif complaint.is_overdue or (
-                complaint.date_deadline and complaint.date_deadline < today
-            ):
-                complaint.sla_state = "breached"
-            elif complaint.date_reminder and complaint.date_reminder <= today:
-                complaint.sla_state = "at_risk"
-            else:
-                complaint.sla_state = "on_track"
+            complaint.sla_state = SLA_BY_DEADLINE_STATE[complaint.deadline_state or "none"]
 
     @api.model
     def _search_sla_state(self, operator, value):
+        """The SLA is the deadline mixin's state in three words: searched through it."""
         if operator not in ("=", "!=", "in", "not in"):
-            raise NotImplementedError(self.env._("Unsupported search on the SLA."))
+            raise UserError(self.env._("The SLA can only be searched for given values."))
         values = {value} if isinstance(value, str) else set(value or ())
-        today = fields.Date.context_today(self)
-        domains = {
-            "breached": [
-                "|",
-                "&",
-                ("date_answered", "!=", False),
-                ("deadline_met", "=", False),
-                "&",
-                ("date_answered", "=", False),
-                "|",
-                ("is_overdue", "=", True),
-                ("date_deadline", "<", today),
-            ],
-            "at_risk": [
-                ("date_answered", "=", False),
-                ("is_overdue", "=", False),
-                ("date_reminder", "<=", today),
-                ("date_deadline", ">=", today),
-            ],
-        }
-        domains["on_track"] = expression.AND(
-            [
-                ["!", *domains["breached"]],
-                ["!", *domains["at_risk"]],
-            ]
-        )
-        domain = expression.OR([domains[v] for v in values if v in domains]) or [(0, "=", 1)]
         if operator in ("!=", "not in"):
-            domain = ["!", *domain]
-        return domain
+            values = {key for key, _label in SLA_STATES} - values
+        states = [state for state, sla in SLA_BY_DEADLINE_STATE.items() if sla in values]
+        return [("deadline_state", "in", states)] if states else [(0, "=", 1)]
 
     @api.depends("outcome")
     def _compute_settled_rate(self):
@@ -598,7 +550,18 @@ class ShaqraComplaint(models.Model):
     def action_close(self):
         self._check_stage(("resolved",), self.env._("Closing"))
         self._move_to("closed")
+        self._send_rating_request()
         return True
+
+    def _send_rating_request(self):
+        """G1: the complainant rates the handling of a closed complaint by e-mail."""
+        template = self.env.ref(
+            "shaqra_complaints.mail_template_complaint_rating", raise_if_not_found=False
+        )
+        for complaint in self.filtered(
+            lambda c: not c.is_anonymous and c._rating_get_partner().email
+        ):
+            complaint.sudo().rating_send_request(template, force_send=False)
 
     def action_cancel(self):
         finals = self.filtered("is_final")
@@ -633,30 +596,23 @@ class ShaqraComplaint(models.Model):
         self.ensure_one()
         return self._sla_rule().answer_days or 15
 
-    def _deadline_calendar(self):
+    def _deadline_reminder_date(self, deadline, start_day):
+        """At risk N working days before the deadline, N per kind (the targets)."""
         self.ensure_one()
-        return self.company_id._shaqra_service_calendar()
-
-    def _deadline_local_date(self, value):
-        self.ensure_one()
-        tz = self._deadline_calendar().tz or "Asia/Riyadh"
-        return fields.Datetime.context_timestamp(self.with_context(tz=tz), value).date()
+        days = self._sla_rule().reminder_days
+        if not days or not deadline:
+            return False
+        reminder = self._deadline_calendar().shaqra_working_days_before(deadline, days)
+        return reminder if reminder and reminder > start_day else False
 
     def _deadline_responsible_user(self):
         self.ensure_one()
         return self.liaison_user_id or self._deadline_escalation_user()
 
     def _deadline_escalation_user(self):
+        """Management is alerted; never the employee the complaint is about (D2)."""
         self.ensure_one()
-        user = self.company_id.shaqra_escalation_user_id
-        if not user:
-            user = (
-                self.env.ref("shaqra_beneficiary.group_manager")
-                .sudo()
-                .users.filtered(lambda u: u.active and not u.share and u.id != 1)
-                .sorted("id")[:1]
-            )
-        # The employee concerned never handles (or sees) the complaint.
+        user = super()._deadline_escalation_user()
         if user and user == self.employee_concerned_user_id:
             user = (
                 self.env.ref("shaqra_beneficiary.group_manager")
@@ -666,51 +622,22 @@ class ShaqraComplaint(models.Model):
             )
         return user
 
+    @api.model
+    def _deadline_open_domain(self):
+        return [("stage_id.is_final", "=", False)]
+
     def _deadline_start(self):
-        """The clock starts when the complaint is received (D2 SLA)."""
+        """The clock starts at the receipt; the acknowledgement is due first."""
+        super()._deadline_start()
         for complaint in self:
-            calendar = complaint._deadline_calendar()
             start_day = complaint._deadline_local_date(complaint.date_received)
-            rule = complaint._sla_rule()
-            deadline = calendar.shaqra_add_working_days(
-                start_day, complaint._deadline_working_days()
-            )
-            ack_due = calendar.shaqra_add_working_days(start_day, rule.acknowledge_days or 1)
-            reminder = False
-            if rule.reminder_days:
-                reminder = calendar.shaqra_working_days_before(deadline, rule.reminder_days)
-                if reminder and reminder <= start_day:
-                    reminder = False
             complaint._evidence_write(
                 {
-                    "date_deadline": deadline,
-                    "date_reminder": reminder,
-                    "date_ack_due": ack_due,
-                    "is_overdue": False,
-                    "is_escalated": False,
+                    "date_ack_due": complaint._deadline_calendar().shaqra_add_working_days(
+                        start_day, complaint._sla_rule().acknowledge_days or 1
+                    )
                 }
             )
-            complaint._deadline_schedule_activities()
-
-    def _deadline_schedule_activities(self):
-        for complaint in self:
-            user = complaint._deadline_responsible_user()
-            if not user or not complaint.date_deadline:
-                continue
-            complaint.activity_unlink([ACTIVITY_ANSWER, ACTIVITY_REMINDER])
-            complaint.activity_schedule(
-                ACTIVITY_ANSWER,
-                date_deadline=complaint.date_deadline,
-                summary=complaint._deadline_summary("answer"),
-                user_id=user.id,
-            )
-            if complaint.date_reminder:
-                complaint.activity_schedule(
-                    ACTIVITY_REMINDER,
-                    date_deadline=complaint.date_reminder,
-                    summary=complaint._deadline_summary("reminder"),
-                    user_id=user.id,
-                )
 
     def _deadline_summary(self, kind, user=None):
         self.ensure_one()
@@ -724,111 +651,13 @@ class ShaqraComplaint(models.Model):
                 complaint=self.name,
                 date=self.date_deadline,
             )
-        return self.env._(
-            "Complaint %(complaint)s passed its answer deadline of %(date)s",
-            complaint=self.name,
-            date=self.date_deadline,
-        )
-
-    def _deadline_pause(self):
-        running = self.filtered(lambda c: not c.date_paused and not c.date_answered)
-        running._evidence_write({"date_paused": fields.Datetime.now()})
-
-    def _deadline_resume(self):
-        """Push the deadline by the working days the clock was paused."""
-        now = fields.Datetime.now()
-        for complaint in self.filtered("date_paused"):
-            calendar = complaint._deadline_calendar()
-            paused = calendar.shaqra_count_working_days(
-                complaint._deadline_local_date(complaint.date_paused),
-                complaint._deadline_local_date(now),
+        if kind in ("escalation", "overdue_note"):
+            return self.env._(
+                "Complaint %(complaint)s passed its answer deadline of %(date)s",
+                complaint=self.name,
+                date=self.date_deadline,
             )
-            vals = {
-                "date_paused": False,
-                "paused_working_days": complaint.paused_working_days + paused,
-            }
-            if paused and complaint.date_deadline:
-                vals["date_deadline"] = calendar.shaqra_add_working_days(
-                    complaint.date_deadline, paused
-                )
-                if complaint.date_reminder:
-                    vals["date_reminder"] = calendar.shaqra_add_working_days(
-                        complaint.date_reminder, paused
-                    )
-                vals["is_overdue"] = False
-            complaint._evidence_write(vals)
-            if paused:
-                complaint._deadline_schedule_activities()
-
-    def _deadline_stop(self):
-        """The answer: working days taken and whether the target was met."""
-        now = fields.Datetime.now()
-        for complaint in self:
-            answer_day = complaint._deadline_local_date(now)
-            taken = complaint._deadline_calendar().shaqra_count_working_days(
-                complaint._deadline_local_date(complaint.date_received), answer_day
-            )
-            complaint._evidence_write(
-                {
-                    "date_answered": now,
-                    "date_paused": False,
-                    "working_days_taken": max(taken - complaint.paused_working_days, 0),
-                    "deadline_met": bool(
-                        complaint.date_deadline and answer_day <= complaint.date_deadline
-                    ),
-                    "is_overdue": False,
-                }
-            )
-        self.activity_feedback(
-            [ACTIVITY_ANSWER, ACTIVITY_REMINDER, ACTIVITY_ESCALATION],
-            feedback=self.env._("The complaint was answered."),
-        )
-
-    @api.model
-    def _deadline_today(self):
-        tz = self.env.company._shaqra_service_calendar().tz or "Asia/Riyadh"
-        return fields.Date.context_today(self.with_context(tz=tz))
-
-    @api.model
-    def _deadline_late_domain(self, today):
-        return [
-            ("date_deadline", "<", today),
-            ("date_answered", "=", False),
-            ("date_paused", "=", False),
-            ("stage_id.is_final", "=", False),
-        ]
-
-    @api.model
-    def _cron_deadline_check(self, batch_size=ESCALATION_BATCH_SIZE):
-        """Daily: flag late complaints and alert management once per complaint."""
-        complaints = self.sudo()
-        late = complaints.search(self._deadline_late_domain(self._deadline_today()))
-        late.filtered(lambda c: not c.is_overdue)._evidence_write({"is_overdue": True})
-        to_escalate = late.filtered(lambda c: not c.is_escalated)
-        batches = list(split_every(batch_size, to_escalate.ids, complaints.browse))
-        if self.env.context.get("ir_cron_progress_id"):
-            batches = batches[:1]
-        done = 0
-        for batch in batches:
-            batch._deadline_escalate()
-            done += len(batch)
-        self.env["ir.cron"]._notify_progress(done=done, remaining=len(to_escalate) - done)
-        _logger.info("Complaint deadline check: %s complaint(s) escalated", done)
-        return True
-
-    def _deadline_escalate(self):
-        for complaint in self.filtered(lambda c: not c.is_escalated):
-            manager = complaint._deadline_escalation_user()
-            if manager:
-                complaint.activity_schedule(
-                    ACTIVITY_ESCALATION,
-                    summary=complaint._deadline_summary("escalation"),
-                    user_id=manager.id,
-                )
-            complaint.message_post(
-                body=complaint._deadline_summary("escalation"), subtype_xmlid="mail.mt_note"
-            )
-            complaint._evidence_write({"is_escalated": True})
+        return self.env._("The complaint was answered.")
 
     # ------------------------------------------------------------
     # NOTICES (shaqra.notice.mixin, INTERFACES.md section 2)

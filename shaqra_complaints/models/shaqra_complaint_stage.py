@@ -70,6 +70,11 @@ class ShaqraComplaintStage(models.Model):
             raise UserError(self._key_message())
         return super().write(vals)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        if not self.env.su:
+            raise UserError(self._key_message())
+
     def _key_message(self):
         return self.env._(
             "The stages of the complaint pipeline are fixed (policy D1-D3): their names, "
