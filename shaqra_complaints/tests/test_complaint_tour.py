@@ -51,5 +51,16 @@ class TestComplaintPhoneTour(_FileAndFollow, ShaqraComplaintWebCommon):
     browser_size = "390x844"
     touch_enabled = True
 
+    def authenticate(self, user, password, browser=None):
+        """Headless Chrome keeps windows at least 500 px wide: emulate the phone."""
+        session = super().authenticate(user, password, browser=browser)
+        if browser:
+            width, height = (int(value) for value in "390x844".split("x"))
+            browser._websocket_request(
+                "Emulation.setDeviceMetricsOverride",
+                params={"width": width, "height": height, "deviceScaleFactor": 3, "mobile": True},
+            )
+        return session
+
     def test_d1_public_visitor_files_and_follows_a_complaint_on_a_phone_tour(self):
         self._file_and_follow("shaqra_complaint_public_phone_tour")
