@@ -239,6 +239,8 @@ class ShaqraComplaintPublic(ShaqraComplaintCommon, http.Controller):
             values["channel"] = "website"
             return values
         values["channel"] = "portal"
+        # The visitor is known: the complaint is theirs, whatever name is typed.
+        values["is_anonymous"] = False
         beneficiary = (
             request.env["shaqra.beneficiary"]
             .sudo()

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 
 from odoo import fields, models
 from odoo.exceptions import UserError
-from odoo.tools import consteq, email_normalize, plaintext2html
+from odoo.tools import consteq, email_normalize, formataddr, plaintext2html
 
 from odoo.addons.shaqra_beneficiary.tools.hijri import format_gregorian, format_hijri
 
@@ -163,6 +163,8 @@ class ShaqraComplaint(models.Model):
         if self.partner_id:
             return self.partner_id.id, self.partner_id.email_formatted or self.partner_id.name
         name = self.complainant_name or self.env._("Anonymous complainant")
+        if self.complainant_email:
+            return False, formataddr((name, self.complainant_email))
         return False, name
 
     def _portal_add_information(self, text, attachment_values):
