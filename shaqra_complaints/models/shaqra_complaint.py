@@ -279,18 +279,22 @@ class ShaqraComplaint(models.Model):
             if complaint.beneficiary_id:
                 complaint.category_id = complaint.beneficiary_id.category_id
 
-    @api.depends("category_id", "field_id", "beneficiary_id")
+    @api.depends("category_id", "field_id", "beneficiary_id", "employee_concerned_id")
     def _compute_liaison_officer_id(self):
         Assignment = self.env["shaqra.liaison.assignment"].sudo()
         for complaint in self:
             assignment = Assignment._find(
                 complaint.category_id, complaint.field_id, complaint.company_id
             )
-            complaint.liaison_officer_id = (
+            officer = (
                 assignment.employee_id
                 or complaint.beneficiary_id.liaison_officer_id
                 or complaint.liaison_officer_id
             )
+            if officer and officer == complaint.employee_concerned_id:
+                # Policy D2: never handled by the employee it is about.
+                officer = assignment.backup_employee_id - complaint.employee_concerned_id
+            complaint.liaison_officer_id = officer
 
     @api.depends("kind", "company_id")
     def _compute_committee_id(self):
@@ -607,7 +611,10 @@ class ShaqraComplaint(models.Model):
 
     def _deadline_responsible_user(self):
         self.ensure_one()
-        return self.liaison_user_id or self._deadline_escalation_user()
+        user = self.liaison_user_id
+        if not user or user == self.employee_concerned_user_id:
+            user = self._deadline_escalation_user()
+        return user
 
     def _deadline_escalation_user(self):
         """Management is alerted; never the employee the complaint is about (D2)."""
@@ -811,10 +818,18 @@ class ShaqraComplaint(models.Model):
                 if normalized
                 else self.env["res.partner"]
             )
+            beneficiary = (
+                self.env["shaqra.beneficiary"]
+                .sudo()
+                .search([("partner_id", "=", partner.id)], limit=1)
+                if partner
+                else self.env["shaqra.beneficiary"]
+            )
             values.update(
                 complainant_email=normalized or email_from,
                 complainant_name=name or partner.name or normalized,
                 partner_id=partner.id or False,
+                beneficiary_id=beneficiary.id or False,
             )
         complaint = self.create(values)
         if is_fax:

@@ -152,6 +152,11 @@ class TestComplaint(ShaqraComplaintCommon):
 
     def test_d3_settlement_refused_without_signature(self):
         complaint = self._proposed()
+        # Whoever does not handle the complaint cannot even open the signing.
+        with self.assertRaises(AccessError):
+            self.env["shaqra.complaint.settlement.sign"].with_user(self.user_reception).create(
+                {"complaint_id": complaint.id, "signed_by": "x", "signature": SIGNATURE}
+            )
         with self.assertRaises(UserError):
             complaint._settlement_sign(BLANK_SIGNATURE, "Fatimah")
         with self.assertRaises(UserError):
@@ -164,10 +169,10 @@ class TestComplaint(ShaqraComplaintCommon):
         complaint = self._proposed()
         wizard = (
             self.env["shaqra.complaint.settlement.sign"]
-            .with_user(self.user_reception)
+            .with_user(self.user_liaison)
             .create({"complaint_id": complaint.id, "signed_by": "Fatimah", "signature": SIGNATURE})
         )
-        wizard.sudo().action_sign()
+        wizard.action_sign()
         self.assertEqual(complaint.settlement_state, "accepted")
         self.assertEqual(complaint.outcome, "settled")
         self.assertEqual(complaint.stage_key, "resolved")
@@ -209,6 +214,13 @@ class TestComplaint(ShaqraComplaintCommon):
             complaint.with_user(self.user_employee).check_access("read")
         with self.assertRaises(AccessError):
             complaint.with_user(self.user_committee).check_access("read")
+
+    def test_d2_complaint_about_the_officer_goes_to_someone_else(self):
+        complaint = self._complaint(employee_concerned_id=self.officer.id)
+        self.assertNotEqual(complaint.liaison_officer_id, self.officer)
+        self.assertNotIn(self.user_liaison, complaint.activity_ids.user_id)
+        with self.assertRaises(AccessError):
+            complaint.with_user(self.user_liaison).check_access("read")
 
     def test_d2_intake_wizard_registers_fax_with_scan(self):
         wizard = (

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ShaqraComplaintSettlementSign(models.TransientModel):
@@ -11,6 +11,13 @@ class ShaqraComplaintSettlementSign(models.TransientModel):
     settlement_terms = fields.Html(related="complaint_id.settlement_terms")
     signed_by = fields.Char(string="Signed By", required=True)
     signature = fields.Binary(required=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        wizards = super().create(vals_list)
+        # Only who handles the complaint sees its terms and records the signature.
+        wizards.complaint_id.check_access("write")
+        return wizards
 
     def action_sign(self):
         self.ensure_one()
