@@ -35,7 +35,6 @@
     "assets": {
         "web.assets_frontend": [
             "shaqra_complaints/static/src/scss/shaqra_complaint.scss",
-            "shaqra_complaints/static/src/js/shaqra_complaint_form.js",
         ],
         "web.assets_tests": [
             "shaqra_complaints/static/tests/tours/**/*",

@@ -27,6 +27,7 @@ from ..models.shaqra_complaint import ANONYMOUS_KINDS
 ROUTE_KEY = "complaint"
 ROUTE_KEY_FOLLOW_UP = "complaint_follow_up"
 CAPTCHA_ACTION = "shaqra_complaint"
+CAPTCHA_ACTION_RESEND = "shaqra_complaint_resend"
 MAX_NAME_LENGTH = 200
 MAX_DESCRIPTION_LENGTH = 5000
 
@@ -396,6 +397,7 @@ class ShaqraComplaintPublic(ShaqraComplaintCommon, http.Controller):
             and len(number) <= 64
             and len(email) <= validation.MAX_EMAIL_LENGTH
             and not self._shaqra_rate_limited(ROUTE_KEY_FOLLOW_UP)
+            and self._shaqra_check_captcha(CAPTCHA_ACTION_RESEND)
         ):
             complaint = (
                 request.env["shaqra.complaint"]
