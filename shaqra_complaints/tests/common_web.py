@@ -96,6 +96,16 @@ class ShaqraComplaintWebCommon(ShaqraPortalCommon):
         """The page without its CSRF token, which changes from one answer to the next."""
         return CSRF_RE.sub("", response.text)
 
+    def _arabic_site(self):
+        """The site in Arabic, with this add-on's catalogue: the URL prefix."""
+        lang = self.env["res.lang"]._activate_lang("ar_001")
+        self.env["ir.module.module"]._load_module_terms(
+            ["shaqra_complaints"], ["ar_001"], overwrite=True
+        )
+        website = self.env["website"].search([], limit=1)
+        website.language_ids |= lang
+        return f"/{lang.url_code}"
+
     def _propose_settlement(self, complaint, terms="<p>CMP-SETTLEMENT-TERMS</p>"):
         """The committee's proposal, as the backend records it."""
         complaint = complaint.sudo()

@@ -41,6 +41,14 @@ class TestComplaintPublicForm(ShaqraComplaintWebCommon):
             self.assertIn(f'value="{key}"', response.text)
         self.assertIn('name="attachments"', response.text)
 
+    def test_d1_form_in_arabic_right_to_left(self):
+        prefix = self._arabic_site()
+        response = self._get(f"{prefix}/complaint")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_rtl", response.text, "the page runs right to left")
+        for arabic in ("الشكاوى والمقترحات", "ماذا حدث؟", "رقم الجوال", "إرسال"):
+            self.assertIn(arabic, response.text)
+
     def test_d1_complaint_filed_with_tracking_number_link_and_mail(self):
         before = self._counts()
         response = self._post("/complaint", self._form(), files={"attachments": ("scan.pdf", PDF)})

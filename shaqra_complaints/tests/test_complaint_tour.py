@@ -4,8 +4,8 @@ from .common_web import ShaqraComplaintWebCommon
 
 
 class _FileAndFollow:
-    def _file_and_follow(self, tour="shaqra_complaint_public_tour"):
-        self.start_tour("/complaint", tour)
+    def _file_and_follow(self, tour="shaqra_complaint_public_tour", prefix=""):
+        self.start_tour(f"{prefix}/complaint", tour)
         complaint = (
             self.env["shaqra.complaint"]
             .sudo()
@@ -63,4 +63,5 @@ class TestComplaintPhoneTour(_FileAndFollow, ShaqraComplaintWebCommon):
         return session
 
     def test_d1_public_visitor_files_and_follows_a_complaint_on_a_phone_tour(self):
-        self._file_and_follow("shaqra_complaint_public_phone_tour")
+        # The association's visitors read Arabic: the page runs right to left.
+        self._file_and_follow("shaqra_complaint_public_phone_tour", prefix=self._arabic_site())

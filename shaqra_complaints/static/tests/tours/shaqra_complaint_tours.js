@@ -103,8 +103,8 @@ registry.category("web_tour.tours").add("shaqra_complaint_public_phone_tour", {
     url: "/complaint",
     steps: () => [
         {
-            content: "The browser has a phone's width",
-            trigger: "form.o_shaqra_complaint_form",
+            content: "The browser has a phone's width, the page is in Arabic",
+            trigger: "#wrapwrap.o_rtl form.o_shaqra_complaint_form",
             run() {
                 if (window.innerWidth > 400) {
                     throw new Error(`Not a phone: the window is ${window.innerWidth}px wide`);
