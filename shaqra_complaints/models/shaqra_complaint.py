@@ -1,7 +1,7 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import email_normalize, html2plaintext, is_html_empty
 from odoo.tools.mail import parse_contact_from_email
 
@@ -9,12 +9,15 @@ from odoo.addons.shaqra_beneficiary.models.shaqra_deadline_mixin import DEADLINE
 from odoo.addons.shaqra_beneficiary.tools.hijri import format_gregorian, format_hijri
 from odoo.addons.shaqra_beneficiary.tools.signature import check_signature_image
 
+# The key that lets the complaint's own actions move it to another stage: a
+# Python object, so a JSON-RPC client cannot put it in its context.
+_STAGE_TOKEN = object()
+
 FAX_GATEWAY_PARAM = "shaqra_complaints.fax_gateway_emails"
 ACTIVITY_ANSWER = "shaqra_complaints.mail_activity_type_complaint_answer"
 ACTIVITY_REMINDER = "shaqra_complaints.mail_activity_type_complaint_reminder"
 ACTIVITY_ESCALATION = "shaqra_complaints.mail_activity_type_complaint_escalation"
 ACTIVITY_FAX_REPLY = "shaqra_complaints.mail_activity_type_complaint_fax_reply"
-ACTIVITY_ACKNOWLEDGE = "shaqra_complaints.mail_activity_type_complaint_acknowledge"
 
 KINDS = [
     ("complaint", "Complaint"),
@@ -82,6 +85,7 @@ class ShaqraComplaint(models.Model):
         "mail.activity.mixin",
         "shaqra.liaison.access.mixin",
         "shaqra.deadline.mixin",
+        "shaqra.notice.mixin",
         "shaqra.evidence.mixin",
     ]
     _order = "id desc"
@@ -96,6 +100,7 @@ class ShaqraComplaint(models.Model):
 
     _evidence_fields = (
         *DEADLINE_EVIDENCE_FIELDS,
+        "date_received",
         "date_acknowledged",
         "date_ack_due",
         "outcome",
@@ -365,7 +370,7 @@ class ShaqraComplaint(models.Model):
         if (
             "stage_id" in vals
             and not self.env.su
-            and not self.env.context.get("shaqra_complaint_stage_move")
+            and self.env.context.get("shaqra_complaint_stage_move") is not _STAGE_TOKEN
         ):
             raise UserError(
                 self.env._(
@@ -400,12 +405,13 @@ class ShaqraComplaint(models.Model):
     )
 
     @api.ondelete(at_uninstall=False)
-    def _unlink_only_cancelled(self):
-        if any(c.stage_key not in ("received", "cancelled") for c in self):
+    def _unlink_never(self):
+        # Policy D1: the register of tracking numbers has no gaps.
+        if not self.env.su:
             raise UserError(
                 self.env._(
-                    "A complaint that is being handled cannot be deleted: cancel it instead "
-                    "(its tracking number stays in the register)."
+                    "A complaint is never deleted: cancel it instead (its tracking number "
+                    "stays in the register)."
                 )
             )
 
@@ -460,7 +466,7 @@ class ShaqraComplaint(models.Model):
 
     def _move_to(self, key):
         stage = self._stage(key)
-        self.with_context(shaqra_complaint_stage_move=True).write({"stage_id": stage.id})
+        self.with_context(shaqra_complaint_stage_move=_STAGE_TOKEN).write({"stage_id": stage.id})
         if stage.pauses_clock:
             self._deadline_pause()
         else:
@@ -568,24 +574,17 @@ class ShaqraComplaint(models.Model):
             complaint.sudo().rating_send_request(template, force_send=False)
 
     def action_cancel(self):
+        if not self.env.su and not self.env.user.has_group("shaqra_beneficiary.group_manager"):
+            raise AccessError(
+                self.env._("Only a manager cancels a complaint: its number stays in the register.")
+            )
         finals = self.filtered("is_final")
         if finals:
             raise UserError(
                 self.env._("Complaint %(complaint)s is already closed.", complaint=finals[0].name)
             )
         self._move_to("cancelled")
-        self.activity_unlink(
-            [ACTIVITY_ANSWER, ACTIVITY_REMINDER, ACTIVITY_ESCALATION, ACTIVITY_ACKNOWLEDGE]
-        )
-        return True
-
-    def action_acknowledge(self):
-        """Record that the acknowledgement was given (fax, letter, phone)."""
-        for complaint in self.filtered(lambda c: not c.date_acknowledged):
-            complaint._evidence_write({"date_acknowledged": fields.Datetime.now()})
-            complaint.activity_feedback(
-                [ACTIVITY_ACKNOWLEDGE], feedback=self.env._("Acknowledgement given.")
-            )
+        self.activity_unlink([ACTIVITY_ANSWER, ACTIVITY_REMINDER, ACTIVITY_ESCALATION])
         return True
 
     # ------------------------------------------------------------
@@ -671,77 +670,61 @@ class ShaqraComplaint(models.Model):
     # ------------------------------------------------------------
 
     def _shaqra_notice_recipient(self):
+        """The complainant: the beneficiary on their agreed channel, else the
+        contact or the name/e-mail/mobile given, on the channel the complaint
+        came by (a fax is answered by fax)."""
         self.ensure_one()
-        partner = self.partner_id or self.beneficiary_id.partner_id
-        email = self.complainant_email or partner.email or ""
-        mobile = self.complainant_mobile or partner.mobile or partner.phone or ""
-        if self.beneficiary_id:
-            channel = self.beneficiary_id.preferred_channel
-        elif self.channel == "fax":
+        complaint = self.sudo()
+        beneficiary = complaint.beneficiary_id
+        partner = complaint.partner_id or beneficiary.partner_id
+        email = complaint.complainant_email or partner.email or ""
+        mobile = (
+            complaint.complainant_mobile
+            or beneficiary.whatsapp_number
+            or partner.mobile
+            or partner.phone
+            or ""
+        )
+        if beneficiary:
+            channel = beneficiary.preferred_channel
+        elif complaint.channel == "fax":
             channel = "fax"
-        elif self.channel == "portal" and partner.user_ids:
+        elif complaint.channel == "portal" and partner.user_ids:
             channel = "portal"
-        elif self.channel in ("letter", "whatsapp"):
-            channel = self.channel
+        elif complaint.channel in ("letter", "whatsapp"):
+            channel = complaint.channel
         elif email:
             channel = "email"
         elif mobile:
             channel = "whatsapp"
         else:
             channel = "letter"
+        if beneficiary and beneficiary.liaison_user_id == complaint.employee_concerned_user_id:
+            # Policy D2: the notice is not routed to the officer it is about.
+            beneficiary = self.env["shaqra.beneficiary"]
         return {
             "partner": partner,
-            "beneficiary": self.beneficiary_id,
+            "beneficiary": beneficiary,
             "channel": channel,
-            "name": self.complainant_name or partner.name or "",
+            "name": complaint.complainant_name or partner.name or "",
             "email": email,
             "mobile": mobile,
         }
 
+    def _shaqra_notice_responsible_user(self):
+        """Who delivers a notice that a person must deliver (fax, letter, ...)."""
+        self.ensure_one()
+        return self._deadline_responsible_user()
+
     def _complaint_notify(self, kind, subject, body):
-        """Tell the complainant over their channel; an anonymous complainant
-        without contact details is told through the status page only."""
+        """Tell the complainant over their channel (a logged notice, delivered at
+        once by e-mail or on the portal, else pending with an activity); an
+        anonymous complainant without contact details is told through the
+        status page only. Returns the notices."""
         self.ensure_one()
         if self.is_anonymous and not (self.complainant_email or self.complainant_mobile):
-            return False
-        if hasattr(self, "_shaqra_notify"):
-            return self._shaqra_notify(kind, subject, body)
-        # Until the notice log is available: e-mail when there is an
-        # address, else a note and an activity for the officer.
-        recipient = self._shaqra_notice_recipient()
-        if recipient["channel"] in ("email", "portal") and recipient["email"]:
-            self.sudo().message_post(
-                body=body,
-                subject=subject,
-                partner_ids=recipient["partner"].ids,
-                message_type="comment",
-                subtype_xmlid="mail.mt_comment",
-                email_add_signature=False,
-            )
-            if not recipient["partner"]:
-                self.env["mail.mail"].sudo().create(
-                    {
-                        "email_to": recipient["email"],
-                        "subject": subject,
-                        "body_html": body,
-                        "model": self._name,
-                        "res_id": self.id,
-                    }
-                )
-            return True
-        user = self._deadline_responsible_user()
-        if user:
-            self.activity_schedule(
-                "mail.mail_activity_data_todo",
-                summary=self.env._(
-                    "Send by %(channel)s: %(subject)s",
-                    channel=recipient["channel"],
-                    subject=subject,
-                ),
-                note=body,
-                user_id=user.id,
-            )
-        return False
+            return self.env["shaqra.notification"]
+        return self._shaqra_notify(kind, subject, body)
 
     def _acknowledge(self):
         """Policy D2: the complainant gets the tracking number at once."""
@@ -753,27 +736,23 @@ class ShaqraComplaint(models.Model):
                 number=complaint.name,
                 date=complaint.date_deadline,
             )
-            sent = complaint._complaint_notify(
+            complaint._complaint_notify(
                 "acknowledgement",
                 self.env._("We received %(complaint)s", complaint=complaint.name),
                 body,
             )
-            if sent is True or (
-                sent and all(n.state == "delivered" for n in sent if "state" in n)
-            ):
-                complaint._evidence_write({"date_acknowledged": fields.Datetime.now()})
-            elif complaint.channel != "fax":
-                user = complaint._deadline_responsible_user()
-                if user and complaint.date_ack_due:
-                    complaint.activity_schedule(
-                        ACTIVITY_ACKNOWLEDGE,
-                        date_deadline=complaint.date_ack_due,
-                        summary=self.env._(
-                            "Acknowledge %(complaint)s to the complainant",
-                            complaint=complaint.name,
-                        ),
-                        user_id=user.id,
-                    )
+
+    def _shaqra_notice_delivered(self, notice):
+        """The acknowledgement is given when its notice is delivered (any channel)."""
+        super()._shaqra_notice_delivered(notice)
+        if notice.kind == "acknowledgement" and not self.date_acknowledged:
+            self.sudo()._evidence_write(
+                {"date_acknowledged": notice.date or fields.Datetime.now()}
+            )
+            self.sudo().activity_feedback(
+                [ACTIVITY_FAX_REPLY],
+                feedback=self.env._("Acknowledgement given."),
+            )
 
     # ------------------------------------------------------------
     # MAIL GATEWAY (e-mail and fax-to-e-mail intake)
@@ -865,7 +844,7 @@ class ShaqraComplaint(models.Model):
     def _propose_settlement(self, terms, meeting=None):
         """The committee proposes amicable terms; the complainant signs or refuses."""
         for complaint in self:
-            complaint.with_context(shaqra_complaint_stage_move=True).write(
+            complaint.with_context(shaqra_complaint_stage_move=_STAGE_TOKEN).write(
                 {"settlement_terms": terms, "stage_id": self._stage("settlement").id}
             )
             complaint._evidence_write(

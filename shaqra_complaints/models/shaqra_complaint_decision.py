@@ -100,6 +100,17 @@ class ShaqraComplaintDecision(models.Model):
                         "it off the agenda and add the other complaint instead."
                     )
                 )
+            closed = self.filtered(
+                lambda line: line.meeting_id.state not in ("draft", "in_progress")
+            )
+            if closed:
+                raise UserError(
+                    self.env._(
+                        "Meeting %(meeting)s is closed: its agenda and decisions are the "
+                        "minutes the members approve and can no longer be changed (policy C8).",
+                        meeting=closed[0].meeting_id.name,
+                    )
+                )
         decided = {"outcome", "reason", "settlement_terms"} & set(vals)
         if decided and not self._evidence_allowed():
             self._check_can_decide()

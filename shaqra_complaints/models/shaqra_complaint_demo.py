@@ -234,15 +234,26 @@ class ShaqraComplaint(models.Model):
             description="لم أتلق ردًا على طلبي المقدم عبر البوابة.",
         )
         portal.action_send_to_committee()
-        # Reception gave the tracking number by phone, letter or in person to all
-        # but the newest website complaint.
-        acknowledged = (
-            env["shaqra.complaint"].browse(
-                [record.id for xmlid, record in xmlids if record._name == "shaqra.complaint"]
-            )
-            - xmlids[0][1]
+        # The acknowledgements waiting for a person were delivered (the fax by
+        # fax, letters by hand, WhatsApp messages), all but the newest one.
+        newest = xmlids[0][1]
+        pending = env["shaqra.notification"].search(
+            [
+                ("res_model", "=", "shaqra.complaint"),
+                ("res_id", "in", [r.id for _x, r in xmlids if r._name == "shaqra.complaint"]),
+                ("res_id", "!=", newest.id),
+                ("kind", "=", "acknowledgement"),
+                ("state", "=", "pending"),
+            ]
         )
-        acknowledged.filtered(lambda c: not c.is_final).action_acknowledge()
+        for notice in pending:
+            if notice.channel == "meeting":
+                notice.meeting_start = at(0, 10)
+            notice._deliver(
+                proof={"fax_number": "+966116220000", "fax_reference": f"TX-{notice.id:04d}"}
+                if notice.channel == "fax"
+                else None
+            )
         env["ir.model.data"]._update_xmlids(
             [
                 {"xml_id": f"shaqra_complaints.{xmlid}", "record": record, "noupdate": True}

@@ -59,6 +59,13 @@ class TestComplaint(ShaqraComplaintCommon):
         resolved = self.env.ref("shaqra_complaints.stage_resolved")
         with self.assertRaises(UserError):
             complaint.with_user(self.user_manager).write({"stage_id": resolved.id})
+        # A context key sent over JSON-RPC does not open the door.
+        with self.assertRaises(UserError):
+            complaint.with_user(self.user_manager).with_context(
+                shaqra_complaint_stage_move=True
+            ).write({"stage_id": resolved.id})
+        with self.assertRaises(UserError):
+            complaint.with_user(self.user_manager).unlink()
         complaint.action_screen()
         complaint.action_send_to_committee()
         self.assertEqual(complaint.stage_key, "follow_up")
@@ -133,8 +140,26 @@ class TestComplaint(ShaqraComplaintCommon):
         cron = self.env.ref("shaqra_complaints.ir_cron_shaqra_complaint_deadline")
         self.assertTrue(cron.active)
 
+    def test_d1_only_managers_cancel(self):
+        complaint = self._complaint()
+        with self.assertRaises(AccessError):
+            complaint.with_user(self.user_liaison).action_cancel()
+        complaint.with_user(self.user_manager).action_cancel()
+        self.assertEqual(complaint.stage_key, "cancelled")
+        with self.assertRaises(UserError):
+            complaint.with_user(self.user_manager).write({"description": "changed"})
+
     def test_d2_clock_fields_are_evidence(self):
         complaint = self._complaint()
+        with self.assertRaises(AccessError):
+            self.env["shaqra.complaint"].with_user(self.user_reception).create(
+                {
+                    "kind": "complaint",
+                    "complainant_name": "x",
+                    "description": "x",
+                    "date_received": "2020-01-01 08:00:00",
+                }
+            )
         with self.assertRaises(AccessError):
             complaint.with_user(self.user_manager).write({"date_deadline": "2040-01-01"})
         with self.assertRaises(AccessError):
@@ -241,6 +266,35 @@ class TestComplaint(ShaqraComplaintCommon):
         complaint = self.env["shaqra.complaint"].browse(action["res_id"])
         self.assertEqual(complaint.channel, "fax")
         self.assertIn("fax.pdf", complaint.message_ids.attachment_ids.mapped("name"))
+
+    # --- notices over the complainant's channel (A5, D2) -------------------------
+
+    def test_d2_acknowledgement_and_settlement_notices(self):
+        complaint = self._complaint()  # the beneficiary's agreed channel: e-mail
+        ack = complaint.notification_ids.filtered(lambda n: n.kind == "acknowledgement")
+        self.assertEqual(len(ack), 1)
+        self.assertEqual(ack.channel, "email")
+        self.assertEqual(ack.state, "sent")
+        self.assertIn(complaint.name, ack.body)
+        self.assertTrue(complaint.date_acknowledged)
+        complaint.action_send_to_committee()
+        complaint.sudo()._propose_settlement("<p>Terms</p>")
+        settlement = complaint.notification_ids.filtered(lambda n: n.kind == "settlement")
+        self.assertEqual(len(settlement), 1)
+        self.assertIn("Terms", settlement.body)
+
+    def test_d2_fax_acknowledged_when_its_notice_is_delivered(self):
+        complaint = self._complaint(beneficiary_id=False, channel="fax", complainant_name="Saad")
+        ack = complaint.notification_ids
+        self.assertEqual((ack.kind, ack.channel, ack.state), ("acknowledgement", "fax", "pending"))
+        self.assertFalse(complaint.date_acknowledged)
+        ack.sudo()._deliver(proof={"fax_number": "+966116220000", "fax_reference": "TX-1"})
+        self.assertEqual(ack.state, "sent")
+        self.assertTrue(complaint.date_acknowledged)
+
+    def test_d2_anonymous_complainant_without_contact_gets_no_notice(self):
+        complaint = self._complaint(beneficiary_id=False, is_anonymous=True)
+        self.assertFalse(complaint.notification_ids)
 
     # --- management -------------------------------------------------------------
 

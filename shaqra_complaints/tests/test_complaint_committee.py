@@ -44,7 +44,12 @@ class TestComplaintCommittee(ShaqraComplaintCommon):
         self.assertEqual(complaint.outcome, "upheld")
         self.assertEqual(complaint.stage_key, "resolved")
         self.assertEqual(complaint.decision_meeting_id, meeting)
+        with self.assertRaises(UserError):
+            line.write({"reason": "Rewritten after approval."})
         self.assertTrue(complaint.date_answered)
+        decision = complaint.notification_ids.filtered(lambda n: n.kind == "decision")
+        self.assertEqual(len(decision), 1)
+        self.assertIn("The aid was late.", decision.body)
 
     def test_d1_close_refused_while_complaint_undecided(self):
         complaint = self._complaint()
