@@ -25,6 +25,8 @@ from odoo.addons.shaqra_beneficiary.tools.signature import check_signature_image
 from ..models.shaqra_complaint import ANONYMOUS_KINDS
 
 ROUTE_KEY = "complaint"
+# What a visitor may send through /complaint (DESIGN: shaqra_complaints contract).
+PUBLIC_KINDS = ("complaint", "dispute", "support", "inquiry")
 ROUTE_KEY_FOLLOW_UP = "complaint_follow_up"
 CAPTCHA_ACTION = "shaqra_complaint"
 CAPTCHA_ACTION_RESEND = "shaqra_complaint_resend"
@@ -141,8 +143,13 @@ class ShaqraComplaintPublic(ShaqraComplaintCommon, http.Controller):
     # ------------------------------------------------------------
 
     def _complaint_kinds(self):
+        """The kinds the public form offers (the contract's), in the visitor's language."""
         Complaint = request.env["shaqra.complaint"]
-        return Complaint._fields["kind"]._description_selection(request.env)
+        return [
+            (key, label)
+            for key, label in Complaint._fields["kind"]._description_selection(request.env)
+            if key in PUBLIC_KINDS
+        ]
 
     def _complaint_visitor_defaults(self):
         """Name, mobile and e-mail of a logged-in visitor, to fill the form in."""

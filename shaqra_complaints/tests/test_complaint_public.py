@@ -1,3 +1,6 @@
+import html
+import re
+
 from odoo.tests import tagged
 
 from .common_web import PDF, ShaqraComplaintWebCommon
@@ -350,3 +353,29 @@ class TestComplaintStatusPage(ShaqraComplaintWebCommon):
         )
         self.assertIn("o_shaqra_form_errors", response.text)
         self.assertFalse(complaint._portal_rating())
+
+    def test_g1_mailed_rating_links_save_nothing_on_get(self):
+        """A mail scanner following the satisfaction e-mail's links rates nothing."""
+        complaint = self._close(self.complaint_one)
+        template = self.env.ref("shaqra_complaints.mail_template_complaint_rating")
+        body = template._render_field("body_html", complaint.ids)[complaint.id]
+        links = re.findall(r'href="([^"]+)"', str(body))
+        self.assertEqual(len(links), 3, body)
+        base_url = complaint.get_base_url()
+        for link in links:
+            self.assertNotIn("/rate/", link, "Odoo's /rate/ saves the rating on GET")
+            self.assertIn(f"token={complaint.access_token}", link)
+            response = self._get(html.unescape(link).replace(base_url, ""))
+            self.assertEqual(response.status_code, 200)
+            self.assertIn("o_shaqra_complaint_rating_form", response.text)
+            self.assertIn("checked", response.text.split("o_shaqra_complaint_rating_form")[1])
+        complaint.invalidate_recordset()
+        self.assertFalse(complaint._portal_rating(), "a GET saved a rating")
+        self.assertFalse(complaint.rating_ids.filtered("consumed"))
+        # Confirming on the page (POST) saves it.
+        response = self._post(
+            "/complaint/status/rating",
+            {"number": complaint.name, "token": complaint.access_token, "rating": "5"},
+        )
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(complaint._portal_rating().rating, 5)
