@@ -222,6 +222,8 @@ class TestComplaintStatusPage(ShaqraComplaintWebCommon):
         ok = self._get(self._status_url(self.complaint_public))
         self.assertEqual(ok.status_code, 200)
         self.assertIn("CMP-SECRET-DESCRIPTION-OF-PUBLIC", ok.text)
+        # The token in the address is never passed on to another site.
+        self.assertIn('<meta name="referrer" content="no-referrer"/>', ok.text)
         number = self.complaint_public.name
         wrong = self.token_public[:-4] + ("0000" if self.token_public[-4:] != "0000" else "1111")
         answers = {
