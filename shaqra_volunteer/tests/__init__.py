@@ -1,1 +1,1 @@
-from . import test_volunteer
+from . import test_volunteer, test_volunteer_http
