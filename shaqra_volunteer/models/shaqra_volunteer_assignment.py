@@ -103,6 +103,15 @@ class ShaqraVolunteerAssignment(models.Model):
                 )
         return assignments
 
+    def write(self, vals):
+        if not self._evidence_allowed():
+            self._evidence_check_vals(vals)
+            if not self.env.user.has_group(COORDINATOR_GROUP):
+                raise AccessError(
+                    self.env._("Only a volunteer coordinator can change an application.")
+                )
+        return super().write(vals)
+
     def _check_staff(self):
         """The opportunity's supervisor or a volunteer coordinator decides."""
         if self.env.su or self.env.user.has_group(COORDINATOR_GROUP):

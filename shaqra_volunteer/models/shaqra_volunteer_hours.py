@@ -142,6 +142,13 @@ class ShaqraVolunteerHours(models.Model):
         return lines
 
     def write(self, vals):
+        if not self._evidence_allowed() and not self.env.user.share:
+            self._evidence_check_vals(vals)
+            if not self._is_coordinator():
+                # A supervisor approves or rejects; the hours stay as logged.
+                raise AccessError(
+                    self.env._("Only the volunteer or a volunteer coordinator can change hours.")
+                )
         if self.env.user.share and not self._evidence_allowed():
             # Evidence first, so that a forged approval is called what it is.
             self._evidence_check_vals(vals)
