@@ -4,6 +4,19 @@ from odoo.exceptions import UserError, ValidationError
 from ..tools.hijri import format_gregorian, format_hijri
 
 
+class _AgendaReport:
+    """What :meth:`ShaqraCommitteeMeeting._agenda_load` did in one action.
+
+    Passed in the context; compared by identity, so that an environment of an
+    earlier load (which the ORM may reuse for an equal context) is never shared.
+    """
+
+    def __init__(self):
+        self.found = set()
+        self.added = 0
+        self.skipped = []
+
+
 class ShaqraCommitteeMeeting(models.Model):
     """A meeting of a committee with its agenda, decisions and minutes.
 
@@ -99,6 +112,7 @@ class ShaqraCommitteeMeeting(models.Model):
     user_has_approved = fields.Boolean(compute="_compute_approval_count")
     is_member = fields.Boolean(compute="_compute_is_member")
     date_hijri = fields.Char(string="Hijri Date", compute="_compute_date_hijri")
+    agenda_item_count = fields.Integer(string="Agenda Items", compute="_compute_agenda_item_count")
 
     _evidence_fields = ("state", "date_approved")
     _evidence_frozen_fields = ("committee_id", "date", "location", "minutes", "attendee_ids")
@@ -119,6 +133,13 @@ class ShaqraCommitteeMeeting(models.Model):
 
     def _search_request_ids(self, operator, value):
         return [("decision_ids.request_id", operator, value)]
+
+    @api.depends("decision_ids")
+    def _compute_agenda_item_count(self):
+        for meeting in self:
+            # Counted as superuser: reception reads a meeting (number, date)
+            # but not its agenda.
+            meeting.agenda_item_count = meeting.sudo()._agenda_item_count()
 
     @api.depends("approval_ids.user_id")
     @api.depends_context("uid")
@@ -251,48 +272,30 @@ class ShaqraCommitteeMeeting(models.Model):
                 )
 
     def action_load_agenda(self):
-        """Put every eligible request awaiting this committee on the agenda (C5).
+        """Put every eligible item awaiting this committee on the agenda (C5).
 
-        Each request is added on its own: one that may not go on the agenda
-        (e.g. never signed) is skipped and listed with the reason, the others
-        are added.
+        The requests (and the items of other add-ons, through
+        :meth:`_agenda_load`) are added each on its own: one that may not go
+        on the agenda (e.g. never signed) is skipped and listed with the
+        reason, the others are added.
         """
         self._check_member()
-        added = self.env["shaqra.request"]
-        skipped = []
         for meeting in self:
             if meeting.state not in ("draft", "in_progress"):
                 raise UserError(
                     self.env._("Requests can be added only to a meeting not yet held.")
                 )
-            requests = self.env["shaqra.request"].search(
-                [
-                    ("committee_id", "=", meeting.committee_id.id),
-                    ("stage_key", "=", "awaiting_committee"),
-                    ("id", "not in", meeting.request_ids.ids),
-                ]
-            )
-            if not requests:
+        report = _AgendaReport()
+        self.with_context(shaqra_agenda_report=report)._agenda_load()
+        for meeting in self:
+            if meeting.id not in report.found:
                 raise UserError(
                     self.env._(
                         "No request is awaiting committee %(committee)s.",
                         committee=meeting.committee_id.name,
                     )
                 )
-            for request in requests:
-                reason = meeting._agenda_refusal(request)
-                if not reason:
-                    try:
-                        with self.env.cr.savepoint():
-                            meeting.write(
-                                {"decision_ids": [Command.create({"request_id": request.id})]}
-                            )
-                    except (UserError, ValidationError) as error:
-                        reason = error.args[0]
-                if reason:
-                    skipped.append((request, reason))
-                else:
-                    added |= request
+        added, skipped = report.added, report.skipped
         if skipped and not added:
             raise UserError(
                 self.env._(
@@ -310,13 +313,94 @@ class ShaqraCommitteeMeeting(models.Model):
                 "sticky": True,
                 "title": self.env._(
                     "Requests added to the agenda: %(added)s; skipped: %(skipped)s",
-                    added=len(added),
+                    added=added,
                     skipped=len(skipped),
                 ),
                 "message": self._agenda_skipped_text(skipped),
                 "next": {"type": "ir.actions.client", "tag": "soft_reload"},
             },
         }
+
+    # --- Agenda extension point: other add-ons' items on a meeting -------------
+
+    def _agenda_load(self):
+        """Load the items awaiting the committee onto the agenda of these meetings.
+
+        The base loads the requests awaiting the committee; an add-on calls
+        ``super()`` and adds its own items, then tells what it found with
+        :meth:`_agenda_report`. Returns nothing.
+        """
+        for meeting in self:
+            requests = self.env["shaqra.request"].search(
+                [
+                    ("committee_id", "=", meeting.committee_id.id),
+                    ("stage_key", "=", "awaiting_committee"),
+                    ("id", "not in", meeting.request_ids.ids),
+                ]
+            )
+            added, skipped = [], []
+            for request in requests:
+                reason = meeting._agenda_refusal(request)
+                if not reason:
+                    try:
+                        with self.env.cr.savepoint():
+                            meeting.write(
+                                {"decision_ids": [Command.create({"request_id": request.id})]}
+                            )
+                    except (UserError, ValidationError) as error:
+                        reason = error.args[0]
+                if reason:
+                    skipped.append((request.name, reason))
+                else:
+                    added.append(request.name)
+            meeting._agenda_report(added, skipped)
+
+    def _agenda_report(self, added=(), skipped=()):
+        """What :meth:`_agenda_load` did on this meeting: the names of the items
+        added, and ``(name, reason)`` of the items skipped.
+
+        Inside :meth:`action_load_agenda` it is shown to the user; called
+        elsewhere, what was skipped is posted on the meeting.
+        """
+        self.ensure_one()
+        report = self.env.context.get("shaqra_agenda_report")
+        if not isinstance(report, _AgendaReport):
+            if skipped:
+                self.message_post(
+                    body=self.env._(
+                        "Not added to the agenda:\n%(skipped)s",
+                        skipped=self._agenda_skipped_text(skipped),
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+            return
+        if added or skipped:
+            report.found.add(self.id)
+        report.added += len(added)
+        report.skipped.extend(skipped)
+
+    def _agenda_undecided_items(self):
+        """Display names of the items on this meeting's agenda without a decision.
+
+        :meth:`action_close` refuses while any add-on returns some. Base: the
+        requests without a decision.
+        """
+        self.ensure_one()
+        return self.decision_ids.filtered(lambda d: not d.decision).request_id.mapped("name")
+
+    def _agenda_on_decided(self):
+        """The meeting is closed: add-ons apply their items' outcomes here.
+
+        Base: nothing more (a request's decision is applied when recorded).
+        """
+
+    def _agenda_on_approved(self):
+        """The minutes are approved by quorum: add-ons apply what waits for it."""
+
+    def _agenda_item_count(self):
+        """Number of items on this meeting's agenda (requests + add-ons' items)."""
+        self.ensure_one()
+        return len(self.decision_ids)
 
     def _agenda_refusal(self, request):
         """Why a request awaiting the committee may not go on the agenda, or ""."""
@@ -329,8 +413,8 @@ class ShaqraCommitteeMeeting(models.Model):
 
     def _agenda_skipped_text(self, skipped):
         return "\n".join(
-            self.env._("%(request)s: %(reason)s", request=request.name, reason=reason)
-            for request, reason in skipped
+            self.env._("%(request)s: %(reason)s", request=name, reason=reason)
+            for name, reason in skipped
         )
 
     def action_start(self):
@@ -339,7 +423,7 @@ class ShaqraCommitteeMeeting(models.Model):
         for meeting in self:
             if meeting.state != "draft":
                 raise UserError(self.env._("Only a draft meeting can be started."))
-            if not meeting.decision_ids:
+            if not meeting._agenda_item_count():
                 raise UserError(self.env._("Put at least one request on the agenda first."))
         self._evidence_write({"state": "in_progress"})
         return True
@@ -350,12 +434,20 @@ class ShaqraCommitteeMeeting(models.Model):
         for meeting in self:
             if meeting.state != "in_progress":
                 raise UserError(self.env._("Only a meeting in progress can be closed."))
-            undecided = meeting.decision_ids.filtered(lambda d: not d.decision)
-            if undecided:
+            undecided = meeting._agenda_undecided_items()
+            requests = meeting.decision_ids.filtered(lambda d: not d.decision).request_id
+            if undecided and undecided == requests.mapped("name"):
                 raise UserError(
                     self.env._(
                         "These requests on the agenda have no decision yet: %(requests)s.",
-                        requests=", ".join(undecided.request_id.mapped("name")),
+                        requests=", ".join(undecided),
+                    )
+                )
+            if undecided:
+                raise UserError(
+                    self.env._(
+                        "These items on the agenda have no decision yet: %(items)s.",
+                        items=", ".join(undecided),
                     )
                 )
             if len(meeting.attendee_ids) < meeting.quorum:
@@ -370,6 +462,7 @@ class ShaqraCommitteeMeeting(models.Model):
         self._evidence_write({"state": "held"})
         for meeting in self:
             meeting._schedule_approval_activities()
+        self._agenda_on_decided()
         return True
 
     def action_approve(self):
@@ -406,6 +499,7 @@ class ShaqraCommitteeMeeting(models.Model):
                     {"state": "approved", "date_approved": fields.Datetime.now()}
                 )
                 meeting.activity_unlink(["mail.mail_activity_data_todo"])
+                meeting._agenda_on_approved()
                 meeting.message_post(
                     body=self.env._(
                         "The minutes are approved by %(members)s.",

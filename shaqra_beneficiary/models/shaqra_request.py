@@ -1,17 +1,16 @@
 import logging
 from datetime import datetime
 
-from markupsafe import Markup
 from num2words import num2words
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
-from odoo.tools import SQL, split_every
 
 from ..tools import validation
 from ..tools.hijri import format_gregorian, format_hijri
 from ..tools.signature import check_signature_image
 from .shaqra_beneficiary import CHANNELS
+from .shaqra_deadline_mixin import DEADLINE_EVIDENCE_FIELDS, ESCALATION_BATCH_SIZE
 
 # Proof, inside the server, that reception found a returning beneficiary by
 # the exact national ID (policy C1, E2). A Python object: it cannot travel in a
@@ -36,13 +35,6 @@ OPEN_STAGE_KEYS = ("received", "completeness")
 # notice actually delivered (policy C5, E3), or by a manager's logged override.
 COMMITTEE_STAGE_KEYS = ("committee_review", "decided", "notified", "closed")
 
-ACTIVITY_ANSWER = "shaqra_beneficiary.mail_activity_type_request_answer"
-ACTIVITY_REMINDER = "shaqra_beneficiary.mail_activity_type_request_reminder"
-ACTIVITY_ESCALATION = "shaqra_beneficiary.mail_activity_type_request_escalation"
-
-# Requests escalated per batch by the daily deadline check.
-ESCALATION_BATCH_SIZE = 1000
-
 DECISIONS = [
     ("approved", "Approved"),
     ("rejected", "Rejected"),
@@ -66,6 +58,7 @@ class ShaqraRequest(models.Model):
         "mail.activity.mixin",
         "shaqra.liaison.access.mixin",
         "shaqra.evidence.mixin",
+        "shaqra.deadline.mixin",
     ]
     _order = "id desc"
     _check_company_auto = True
@@ -76,13 +69,7 @@ class ShaqraRequest(models.Model):
         "signed_by",
         "signed_on",
         "date_complete",
-        "date_deadline",
-        "date_reminder",
-        "is_overdue",
-        "is_escalated",
-        "date_answered",
-        "working_days_taken",
-        "deadline_met",
+        *DEADLINE_EVIDENCE_FIELDS,
         "decision",
         "decision_reason",
         "approved_amount",
@@ -162,57 +149,24 @@ class ShaqraRequest(models.Model):
     date_complete = fields.Datetime(
         string="Completed On", copy=False, readonly=True, tracking=True
     )
-    date_deadline = fields.Date(
-        string="Answer Due", copy=False, readonly=True, tracking=True, index=True
-    )
-    is_overdue = fields.Boolean(
-        string="Overdue",
-        copy=False,
-        readonly=True,
-        index=True,
-        help="Set by the daily deadline check when the answer is late (policy C6).",
-    )
+    # Policy C6: the clock of shaqra.deadline.mixin, started at completion;
+    # the request's own wording of its fields.
+    date_deadline = fields.Date(tracking=True)
     date_reminder = fields.Date(
-        string="Reminder On",
-        copy=False,
-        readonly=True,
         help="The liaison officer is reminded on this day that the answer is due soon.",
     )
     is_escalated = fields.Boolean(
-        string="Escalated to Management",
-        copy=False,
-        readonly=True,
         help="Management was alerted once that this request is overdue (policy G6).",
     )
     date_answered = fields.Datetime(
-        string="Answered On",
-        copy=False,
-        readonly=True,
         tracking=True,
         help="When the request reached the Decided stage.",
     )
     working_days_taken = fields.Integer(
-        copy=False,
-        readonly=True,
-        aggregator="avg",
         help="Working days from completion to the decision (policy C6).",
     )
     deadline_met = fields.Boolean(
-        string="Answered on Time",
-        copy=False,
-        readonly=True,
         help="The decision was taken on or before the deadline (policy C6).",
-    )
-    deadline_state = fields.Selection(
-        [
-            ("none", "No deadline yet"),
-            ("on_time", "On time"),
-            ("due_soon", "Due soon"),
-            ("overdue", "Overdue"),
-            ("met", "Answered on time"),
-            ("breached", "Answered late"),
-        ],
-        compute="_compute_deadline_state",
     )
     is_signed = fields.Boolean(compute="_compute_is_signed")
     committee_id = fields.Many2one(
@@ -245,22 +199,6 @@ class ShaqraRequest(models.Model):
                 or request.beneficiary_id.liaison_officer_id
                 or request.liaison_officer_id
             )
-
-    @api.depends("date_deadline", "date_reminder", "date_answered", "is_overdue")
-    @api.depends_context("tz")
-    def _compute_deadline_state(self):
-        today = fields.Date.context_today(self)
-        for request in self:
-            if request.date_answered:
-                request.deadline_state = "met" if request.deadline_met else "breached"
-            elif not request.date_deadline:
-                request.deadline_state = "none"
-            elif request.is_overdue or request.date_deadline < today:
-                request.deadline_state = "overdue"
-            elif request.date_reminder and request.date_reminder <= today:
-                request.deadline_state = "due_soon"
-            else:
-                request.deadline_state = "on_time"
 
     @api.depends("signature")
     def _compute_is_signed(self):
@@ -540,116 +478,80 @@ class ShaqraRequest(models.Model):
         """
         now = fields.Datetime.now()
         for request in self:
-            complete_day = request._local_date(now)
-            deadline = request.company_id.shaqra_deadline_for(
-                complete_day, request.service_type_id.response_days
-            )
-            request._evidence_write(
-                {
-                    "date_complete": now,
-                    "date_deadline": deadline,
-                    "date_reminder": request._reminder_date(deadline, complete_day),
-                    "is_overdue": False,
-                    "is_escalated": False,
-                }
-            )
-            request._schedule_deadline_activities()
+            request._evidence_write({"date_complete": now})
+            request._deadline_start()
         self._shaqra_notify_automatically("completion")
 
-    def _local_date(self, value):
-        """The day of a UTC datetime in the association calendar's time zone."""
+    # --- The clock of policy C6 (shaqra.deadline.mixin's hooks) ---------------
+
+    def _deadline_working_days(self):
         self.ensure_one()
-        tz = self.company_id._shaqra_service_calendar().tz or "Asia/Riyadh"
-        return fields.Datetime.context_timestamp(self.with_context(tz=tz), value).date()
+        return self.service_type_id.response_days
 
-    def _reminder_date(self, deadline, complete_day):
-        """Policy C6: the officer is reminded N working days before the deadline.
-
-        No reminder when N is 0 or when the reminder would fall on or before
-        the day of completion (the answer activity itself is enough then).
-        """
-        self.ensure_one()
-        days = self.company_id.shaqra_reminder_days
-        if not days or not deadline:
-            return False
-        reminder = self.company_id._shaqra_service_calendar().shaqra_working_days_before(
-            deadline, days
-        )
-        return reminder if reminder and reminder > complete_day else False
-
-    def _responsible_user(self):
+    def _deadline_responsible_user(self):
         """Who answers: the liaison officer's user, else the escalation manager."""
         self.ensure_one()
-        return self.liaison_user_id or self._escalation_user()
+        return self.liaison_user_id or self._deadline_escalation_user()
 
-    def _escalation_user(self):
+    def _deadline_escalation_user(self):
         """Policy G6: management supervises the liaison officer.
 
         The manager set in the settings, else the officer's manager, else any
         user of the management group.
         """
         self.ensure_one()
-        user = self.company_id.shaqra_escalation_user_id
-        if not user:
-            user = self.liaison_officer_id.parent_id.user_id
-        if not user:
-            user = (
-                self.env.ref("shaqra_beneficiary.group_manager")
-                .users.filtered(lambda u: u.active and not u.share and u.id != 1)
-                .sorted("id")[:1]
-            )
-        return user
+        return (
+            self.company_id.shaqra_escalation_user_id
+            or self.liaison_officer_id.parent_id.user_id
+            or super()._deadline_escalation_user()
+        )
 
-    def _schedule_deadline_activities(self):
-        """Policy C6: an activity due on the deadline, and a reminder before it."""
-        for request in self:
-            user = request._responsible_user()
-            if not user:
-                continue
-            request.activity_unlink([ACTIVITY_ANSWER, ACTIVITY_REMINDER])
-            request.activity_schedule(
-                ACTIVITY_ANSWER,
-                date_deadline=request.date_deadline,
-                summary=self.env._("Answer the request before its deadline (policy C6)"),
-                user_id=user.id,
+    @api.model
+    def _deadline_open_domain(self):
+        """Policy C6: the clock of a decided, notified, closed or cancelled request is stopped."""
+        return [("stage_key", "not in", FINAL_STAGE_KEYS)]
+
+    def _deadline_summary(self, kind, user=None):
+        self.ensure_one()
+        if kind == "answer":
+            return self.env._("Answer the request before its deadline (policy C6)")
+        if kind == "reminder":
+            return self.env._(
+                "Reminder: the answer to this request is due on %(date)s",
+                date=self.date_deadline,
             )
-            if request.date_reminder:
-                request.activity_schedule(
-                    ACTIVITY_REMINDER,
-                    date_deadline=request.date_reminder,
-                    summary=self.env._(
-                        "Reminder: the answer to this request is due on %(date)s",
-                        date=request.date_deadline,
-                    ),
-                    user_id=user.id,
-                )
+        if kind == "escalation":
+            return self.env._(
+                "Overdue request: the answer was due on %(date)s",
+                date=self.date_deadline,
+            )
+        if kind == "overdue_note":
+            return self.env._(
+                "This request is overdue: the answer was due on %(date)s (policy C6). "
+                "Management has been alerted: %(manager)s.",
+                date=self.date_deadline,
+                manager=(user and user.name) or self.env._("nobody configured"),
+            )
+        if kind == "done":
+            return self.env._("The request was decided.")
+        return super()._deadline_summary(kind, user=user)
+
+    def _local_date(self, value):
+        """The day of a UTC datetime in the association calendar's time zone."""
+        return self._deadline_local_date(value)
+
+    def _responsible_user(self):
+        """Who answers the request (kept for the portal's callers)."""
+        return self._deadline_responsible_user()
 
     def _mark_answered(self):
         """Policy C6 statistics: the request is answered when it is decided.
 
         The committee's decision moves the request to Decided; that moment
-        closes the clock, so working days taken and whether the deadline was
+        stops the clock, so working days taken and whether the deadline was
         met are fixed once, here, whoever moves it there.
         """
-        now = fields.Datetime.now()
-        for request in self:
-            values = {"date_answered": now, "is_overdue": False}
-            if request.date_complete:
-                calendar = request.company_id._shaqra_service_calendar()
-                answer_day = request._local_date(now)
-                values.update(
-                    working_days_taken=calendar.shaqra_count_working_days(
-                        request._local_date(request.date_complete), answer_day
-                    ),
-                    deadline_met=bool(
-                        request.date_deadline and answer_day <= request.date_deadline
-                    ),
-                )
-            request._evidence_write(values)
-        self.activity_feedback(
-            [ACTIVITY_ANSWER, ACTIVITY_REMINDER, ACTIVITY_ESCALATION],
-            feedback=self.env._("The request was decided."),
-        )
+        self._deadline_stop()
 
     def _stage(self, key):
         return self.env["shaqra.request.stage"].search([("key", "=", key)], limit=1)
@@ -745,122 +647,10 @@ class ShaqraRequest(models.Model):
         }
 
     @api.model
-    def _deadline_late_domain(self, today):
-        """Requests whose answer is late on ``today`` (policy C6)."""
-        return [
-            ("date_deadline", "<", today),
-            ("date_answered", "=", False),
-            ("stage_key", "not in", FINAL_STAGE_KEYS),
-        ]
-
-    @api.model
     def _cron_check_deadlines(self, batch_size=ESCALATION_BATCH_SIZE):
-        """Policy C6, G6: daily, flag late requests and alert management once.
-
-        At the association's scale (100,000 requests, thousands late at
-        once) this works in batches with a constant number of queries per
-        batch: one UPDATE flags every late request, then the
-        requests not escalated yet are escalated ``batch_size`` at a time
-        (activities and notes created in bulk). Run by the scheduler, each
-        call escalates one batch and reports through the cron progress API;
-        ir.cron commits it and calls again, so an interrupted run resumes
-        where it stopped and each request is escalated exactly once.
-        """
-        tz = self.env.company._shaqra_service_calendar().tz or "Asia/Riyadh"
-        today = fields.Date.context_today(self.with_context(tz=tz))
-        # The daily job runs as the system user; sudo() keeps it independent
-        # of the record rules and of who triggers it by hand.
-        requests = self.sudo()
-        late_domain = self._deadline_late_domain(today)
-        # One UPDATE flags every late request (13,000 on a bad night): the
-        # flag is a plain column (no stored field depends on it, it is not
-        # tracked), so the ORM write of 13,000 records is not needed.
-        requests.flush_model(["is_overdue", "date_deadline", "date_answered", "stage_key"])
-        to_flag = requests._search([*late_domain, ("is_overdue", "=", False)])
-        self.env.cr.execute(
-            SQL(
-                "UPDATE %s SET is_overdue = TRUE, write_uid = %s, write_date = %s WHERE id IN %s",
-                SQL.identifier(self._table),
-                self.env.uid,
-                fields.Datetime.now(),
-                to_flag.subselect(),
-            )
-        )
-        requests.invalidate_model(["is_overdue", "write_uid", "write_date"])
-        to_escalate = requests.search([*late_domain, ("is_escalated", "=", False)], order="id")
-        batches = list(split_every(batch_size, to_escalate.ids, requests.browse))
-        if self.env.context.get("ir_cron_progress_id"):
-            # Run by the scheduler: one batch per call. ir.cron commits it and
-            # calls again while some remain (Odoo's cron progress API), so an
-            # interrupted run resumes where it stopped.
-            batches = batches[:1]
-        done = 0
-        for batch in batches:
-            batch._escalate_overdue()
-            done += len(batch)
-        self.env["ir.cron"]._notify_progress(done=done, remaining=len(to_escalate) - done)
-        _logger.info("Deadline check: %s request(s) escalated as overdue", done)
-        return True
-
-    def _escalate_overdue(self):
-        """Policy G6: one activity for management and one note per request, then never again.
-
-        Works on a batch of requests: the activities and the notes are
-        created in bulk, so the number of queries does not grow with the
-        batch. The activities are created without one notification e-mail
-        each: the manager finds them in the activity menu.
-        """
-        requests = self.filtered(lambda r: not r.is_escalated)
-        if not requests:
-            return
-        today = fields.Date.context_today(self)
-        activity_type = self.env.ref(ACTIVITY_ESCALATION)
-        model_id = self.env["ir.model"]._get_id(self._name)
-        activity_vals, bodies = [], {}
-        for request in requests:
-            manager = request._escalation_user()
-            if manager:
-                activity_vals.append(
-                    {
-                        "activity_type_id": activity_type.id,
-                        "automated": True,
-                        "res_model_id": model_id,
-                        "res_id": request.id,
-                        # Given here, these stored computed fields are not
-                        # recomputed by one more UPDATE per 100 activities.
-                        "res_model": self._name,
-                        "res_name": request.display_name,
-                        "user_tz": manager.tz,
-                        "date_done": False,
-                        "date_deadline": today,
-                        "summary": self.env._(
-                            "Overdue request: the answer was due on %(date)s",
-                            date=request.date_deadline,
-                        ),
-                        "user_id": manager.id,
-                    }
-                )
-            bodies[request.id] = Markup("<p>%s</p>") % self.env._(
-                "This request is overdue: the answer was due on %(date)s (policy C6). "
-                "Management has been alerted: %(manager)s.",
-                date=request.date_deadline,
-                manager=manager.name or self.env._("nobody configured"),
-            )
-        self.env["mail.activity"].sudo().with_context(mail_activity_quick_update=True).create(
-            activity_vals
-        )
-        requests._message_log_batch(bodies=bodies)
-        # One UPDATE for the batch (the ORM would write 100 rows at a time).
-        self.env.cr.execute(
-            SQL(
-                "UPDATE %s SET is_escalated = TRUE, write_uid = %s, write_date = %s WHERE id IN %s",
-                SQL.identifier(self._table),
-                self.env.uid,
-                fields.Datetime.now(),
-                tuple(requests.ids),
-            )
-        )
-        requests.invalidate_recordset(["is_escalated", "write_uid", "write_date"])
+        """Policy C6, G6: daily, flag late requests and alert management once
+        (the scheduled action's method; see ``_cron_deadline_check``)."""
+        return self._cron_deadline_check(batch_size=batch_size)
 
     def _compute_access_url(self):  # pylint: disable=missing-return
         super()._compute_access_url()

@@ -182,9 +182,11 @@ class TestRequestDeadline(ShaqraRequestCommon):
     def test_g6_escalation_falls_back_to_officers_manager(self):
         self.company.shaqra_escalation_user_id = False
         request = self._complete_at("2026-11-01 07:00:00")
-        self.assertEqual(request._escalation_user(), self.user_manager)
+        self.assertEqual(request._deadline_escalation_user(), self.user_manager)
         self.employee_liaison.parent_id = False
-        self.assertTrue(request._escalation_user().has_group("shaqra_beneficiary.group_manager"))
+        self.assertTrue(
+            request._deadline_escalation_user().has_group("shaqra_beneficiary.group_manager")
+        )
 
     def test_c6_cron_ignores_decided_and_cancelled(self):
         request = self._complete_at("2026-11-01 07:00:00")

@@ -77,7 +77,7 @@ class TestRequestDeadlineBatch(ShaqraRequestCommon):
         late = self._late_requests(5)
         # A previous run committed its first batch, then stopped.
         with freeze_time("2026-11-23 09:00:00"):
-            late[:2]._escalate_overdue()
+            late[:2]._deadline_escalate()
         cron = self.env.ref("shaqra_beneficiary.ir_cron_shaqra_request_deadline")
         # The scheduler calls the job once per batch while some remain and
         # commits each (ir.cron progress API): 3 left in batches of 2.

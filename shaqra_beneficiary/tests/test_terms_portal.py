@@ -110,6 +110,15 @@ class TestTermsPortal(ShaqraPortalCommon):
         )
         self.assertTrue(result.get("error"))
 
+    def test_art2_beneficiary_signs_agreement_in_the_browser_tour(self):
+        """ART2 in the real portal: read the terms, sign in the dialog; the
+        signature, signer and time are recorded by the signing."""
+        self.start_tour("/my/agreements", "shaqra_agreement_portal_sign_tour", login="t_benef_one")
+        self.assertEqual(self.agreement_one.signed_by, "Beneficiary One")
+        self.assertTrue(self.agreement_one.signature)
+        self.assertTrue(self.agreement_one.signed_on)
+        self.assertFalse(self.agreement_two.signature)
+
     def test_e2_export_contains_own_data_only(self):
         self.authenticate("t_benef_one", "t_benef_one")
         response = self.url_open("/my/data/export.json")

@@ -22,14 +22,7 @@ class ShaqraRequestRecomputeDeadline(models.TransientModel):
     def _compute_new_deadline(self):
         for wizard in self:
             request = wizard.request_id
-            wizard.new_deadline = (
-                request.company_id.shaqra_deadline_for(
-                    request._local_date(request.date_complete),
-                    request.service_type_id.response_days,
-                )
-                if request.date_complete
-                else False
-            )
+            wizard.new_deadline = request._deadline_dates()[1] if request.date_complete else False
 
     def action_confirm(self):
         self.ensure_one()
@@ -60,14 +53,14 @@ class ShaqraRequestRecomputeDeadline(models.TransientModel):
         request._evidence_override(
             {
                 "date_deadline": new,
-                "date_reminder": request._reminder_date(
-                    new, request._local_date(request.date_complete)
+                "date_reminder": request._deadline_reminder_date(
+                    new, request._deadline_local_date(request.date_complete)
                 ),
                 "is_overdue": bool(new and new < today),
             },
             reason,
         )
-        request._schedule_deadline_activities()
+        request._deadline_schedule_activities()
         request.message_post(
             body=Markup("<p>%s</p>")
             % self.env._(

@@ -1,0 +1,37 @@
+/** @odoo-module **/
+// Policy ART2: a beneficiary reads their agreement on the portal and signs it.
+
+import { registry } from "@web/core/registry";
+
+registry.category("web_tour.tours").add("shaqra_agreement_portal_sign_tour", {
+    url: "/my/agreements",
+    steps: () => [
+        {
+            content: "Open the agreement waiting for a signature",
+            trigger: ".o_shaqra_agreement_row a",
+            run: "click",
+        },
+        {
+            content: "The terms are shown before signing",
+            trigger: ".o_shaqra_agreement:contains('Repairs paid to the contractor')",
+        },
+        {
+            content: "Open the signature dialog",
+            trigger: ".o_shaqra_agreement_sign_button",
+            run: "click",
+        },
+        {
+            content: "The typed name gives a signature: the button is enabled",
+            trigger: ".modal .o_portal_sign_submit:enabled",
+        },
+        {
+            content: "Sign",
+            trigger: ".modal .o_portal_sign_submit:enabled",
+            run: "click",
+        },
+        {
+            content: "The signature is recorded",
+            trigger: ".o_shaqra_agreement_signed",
+        },
+    ],
+});
