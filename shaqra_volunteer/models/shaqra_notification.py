@@ -136,15 +136,15 @@ class ShaqraNotification(models.Model):
         return True
 
     def _volunteer_task_values(self):
-        """What the volunteer needs to reach the beneficiary, and nothing more."""
+        """What the volunteer needs to reach the recipient, and nothing more."""
         self.ensure_one()
         notice = self.sudo()
-        partner = notice.beneficiary_id.partner_id
+        partner = notice.partner_id
         return {
-            "name": partner.name,
+            "name": partner.name or getattr(notice, "recipient_name", "") or "",
             "street": " ".join(filter(None, (partner.street, partner.street2))),
             "city": partner.city or "",
-            "mobile": partner.mobile or partner.phone or "",
+            "mobile": partner.mobile or partner.phone or getattr(notice, "mobile", False) or "",
             "subject": notice.subject,
             "body": notice.body,
         }

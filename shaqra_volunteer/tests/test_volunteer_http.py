@@ -282,3 +282,92 @@ class TestVolunteerTour(HttpCase):
         volunteer = self.env["shaqra.volunteer"].search([("national_id", "=", "1100333440")])
         self.assertEqual(volunteer.state, "applicant")
         self.assertEqual(volunteer.mobile, "0552000777")
+
+
+def declared_routes(env, prefix="odoo.addons.shaqra_volunteer."):
+    """The routes whose endpoint this add-on declares."""
+    routes = set()
+    for rule in env["ir.http"].routing_map().iter_rules():
+        method = getattr(rule.endpoint, "func", None)
+        owner = getattr(method, "__self__", None)
+        if owner is None:
+            continue
+        if any(
+            method.__name__ in cls.__dict__ and cls.__module__.startswith(prefix)
+            for cls in type(owner).mro()
+        ):
+            routes.add(rule.rule)
+    return routes
+
+
+@tagged("post_install", "-at_install")
+class TestVolunteerRoutes(VolunteerHttpCommon):
+    """Policy E2: every route of the add-on is tried with another's ids."""
+
+    # Each route and the test(s) trying it anonymously, with another
+    # volunteer's ids and with malformed input.
+    ROUTES = {
+        "/volunteer": "TestVolunteerSignupHttp",
+        "/volunteer/opportunities": "TestVolunteerSignupHttp",
+        "/volunteer/certificate/<string:code>": "test_my_volunteer_applies_and_certificate",
+        "/my/volunteer": "test_my_volunteer_page",
+        "/my/volunteer/hours": "test_my_volunteer_refuses_other_volunteers_records",
+        "/my/volunteer/apply/<int:opportunity_id>": "test_my_volunteer_applies_and_certificate",
+        "/my/volunteer/assignment/<int:assignment_id>/withdraw": "test_e2_withdraw",
+        "/my/volunteer/notice/<int:notice_id>/confirm": "test_a6_my_volunteer_confirms_notice",
+        "/my/volunteer/certificate": "test_e2_anonymous_and_non_volunteers",
+    }
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.volunteer = cls._active_volunteer("V Route One", "v_route_one")
+        cls.other = cls._active_volunteer("V Route Two", "v_route_two")
+        cls.opportunity_two = cls.opportunity.copy({"name": "V Route opportunity"})
+        Assignment = cls.env["shaqra.volunteer.assignment"]
+        cls.own = Assignment.create(
+            {"volunteer_id": cls.volunteer.id, "opportunity_id": cls.opportunity_two.id}
+        )
+        cls.theirs = Assignment.create(
+            {"volunteer_id": cls.other.id, "opportunity_id": cls.opportunity_two.id}
+        )
+
+    def test_e2_every_declared_route_has_cases(self):
+        self.assertEqual(declared_routes(self.env), set(self.ROUTES))
+
+    def test_e2_withdraw(self):
+        self.authenticate("v_route_one", "v_route_one")
+        csrf = self._csrf("/my/volunteer")
+        with mute_logger("odoo.http"):
+            for assignment_id in (self.theirs.id, 999999999):
+                response = self.url_open(
+                    f"/my/volunteer/assignment/{assignment_id}/withdraw",
+                    data={"csrf_token": csrf},
+                )
+                self.assertEqual(response.status_code, 404)
+        self.assertEqual(self.theirs.state, "applied")
+        response = self.url_open(
+            f"/my/volunteer/assignment/{self.own.id}/withdraw",
+            data={"csrf_token": csrf},
+            allow_redirects=False,
+        )
+        self.assertEqual(response.status_code, 303)
+        self.assertEqual(self.own.state, "cancelled")
+
+    def test_e2_anonymous_and_non_volunteers(self):
+        for url in (
+            "/my/volunteer",
+            "/my/volunteer/certificate",
+            f"/my/volunteer/assignment/{self.own.id}/withdraw",
+        ):
+            response = self.url_open(url, allow_redirects=False)
+            self.assertIn(response.status_code, (302, 303, 400, 405), url)
+        # A portal user who is not a volunteer has no volunteer page.
+        self.authenticate("v_reception", "v_reception")
+        with mute_logger("odoo.http"):
+            self.assertEqual(self.url_open("/my/volunteer").status_code, 404)
+            self.assertEqual(self.url_open("/my/volunteer/certificate").status_code, 404)
+        self.authenticate("v_route_two", "v_route_two")
+        response = self.url_open("/my/volunteer/certificate")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("V Route One", response.text)
