@@ -1,3 +1,7 @@
+import io
+
+import xlsxwriter
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
@@ -220,3 +224,74 @@ class ShaqraVolunteerHours(models.Model):
             validation.check_length(self[:1], "reject_reason", reason, validation.MAX_CHAR_LENGTH)
             self.sudo().write({"reject_reason": reason})
         return True
+
+    # ------------------------------------------------------------
+    # EXPORT
+    # ------------------------------------------------------------
+
+    @api.model
+    def _national_platform_xlsx(self, domain=None):
+        """Approved hours for the national volunteering platform: the volunteer's
+        national ID, the opportunity, the dates and the hours. Returns the bytes."""
+        if not self._is_coordinator():
+            raise AccessError(
+                self.env._("Only a volunteer coordinator can export the volunteer hours.")
+            )
+        lines = self.search(
+            [("state", "=", "approved"), *(domain or [])], order="volunteer_id, date"
+        )
+        output = io.BytesIO()
+        workbook = xlsxwriter.Workbook(output, {"in_memory": True})
+        bold = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
+        date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
+        sheet = workbook.add_worksheet(self.env._("Approved Hours"))
+        if (self.env.user.lang or "").startswith("ar"):
+            sheet.right_to_left()
+        headers = [
+            self.env._("National ID / Iqama"),
+            self.env._("Volunteer"),
+            self.env._("Opportunity"),
+            self.env._("Date"),
+            self.env._("Hours"),
+            self.env._("What Was Done"),
+            self.env._("Approved By"),
+        ]
+        sheet.write_row(0, 0, headers, bold)
+        for row, line in enumerate(lines, start=1):
+            volunteer = line.volunteer_id.sudo()
+            sheet.write_row(
+                row,
+                0,
+                [volunteer.national_id, volunteer.name, line.opportunity_id.name or ""],
+            )
+            sheet.write_datetime(row, 3, fields.Datetime.to_datetime(line.date), date_format)
+            sheet.write_number(row, 4, line.hours)
+            sheet.write_row(row, 5, [line.activity or "", line.approved_by_id.name or ""])
+        sheet.set_column(0, 6, 22)
+        sheet.autofilter(0, 0, max(len(lines), 1), len(headers) - 1)
+        workbook.close()
+        return output.getvalue()
+
+    def action_export_national_platform(self):
+        """Download the approved hours (of the selection, or all) as a workbook."""
+        domain = [("id", "in", self.ids)] if self else None
+        content = self._national_platform_xlsx(domain)
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": "volunteer-hours.xlsx",
+                    "raw": content,
+                    "mimetype": "application/vnd.openxmlformats-officedocument."
+                    "spreadsheetml.sheet",
+                    "res_model": self._name,
+                    "public": False,
+                }
+            )
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }

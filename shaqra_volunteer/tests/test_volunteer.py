@@ -1,3 +1,7 @@
+import io
+
+import openpyxl
+
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
@@ -309,3 +313,52 @@ class TestVolunteerNotice(VolunteerSetupMixin, TransactionCase):
                     "volunteer_id": applicant.id,
                 }
             )
+
+
+@tagged("post_install", "-at_install")
+class TestVolunteerExport(VolunteerSetupMixin, TransactionCase):
+    """The approved hours for the national volunteering platform."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_volunteer_world()
+        cls.volunteer = cls._active_volunteer("V Exported", "v_exported")
+        assignment = cls._accepted_assignment(cls.volunteer)
+        Hours = cls.env["shaqra.volunteer.hours"]
+        cls.approved = Hours.create(
+            {
+                "volunteer_id": cls.volunteer.id,
+                "assignment_id": assignment.id,
+                "date": fields.Date.today(),
+                "hours": 4,
+                "activity": "V Exported work",
+            }
+        )
+        cls.approved.action_submit()
+        cls.approved.with_user(cls.supervisor).action_approve()
+        cls.pending = Hours.create(
+            {
+                "volunteer_id": cls.volunteer.id,
+                "date": fields.Date.today(),
+                "hours": 1,
+                "activity": "V Not approved yet",
+            }
+        )
+
+    def test_export_lists_approved_hours_only(self):
+        content = (
+            self.env["shaqra.volunteer.hours"]
+            .with_user(self.coordinator)
+            ._national_platform_xlsx([("volunteer_id", "=", self.volunteer.id)])
+        )
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).active
+        rows = list(sheet.iter_rows(min_row=2, values_only=True))
+        self.assertEqual(len(rows), 1)
+        self.assertEqual(rows[0][0], self.volunteer.national_id)
+        self.assertEqual(rows[0][2], "V Food baskets")
+        self.assertEqual(rows[0][4], 4)
+        with self.assertRaises(AccessError):
+            self.env["shaqra.volunteer.hours"].with_user(self.supervisor)._national_platform_xlsx()
+        action = self.approved.with_user(self.coordinator).action_export_national_platform()
+        self.assertEqual(action["type"], "ir.actions.act_url")
