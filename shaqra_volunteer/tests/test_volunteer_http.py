@@ -271,11 +271,37 @@ class TestVolunteerPortalHttp(VolunteerHttpCommon):
 
 
 @tagged("post_install", "-at_install")
-class TestVolunteerTour(HttpCase):
-    """A citizen signs up on a phone."""
+class TestVolunteerTour(VolunteerHttpCommon):
+    """A citizen signs up on a phone; a volunteer delivers a notice and logs hours."""
 
     browser_size = "375x667"
     touch_enabled = True
+
+    def test_a6_volunteer_portal_tour_on_phone(self):
+        volunteer = self._active_volunteer("V Tour Volunteer", "v_tour")
+        self._accepted_assignment(volunteer)
+        beneficiary = self.env["shaqra.beneficiary"].create(
+            {
+                "name": "V Tour Elderly",
+                "national_id": saudi_id(99000030),
+                "street": "V Tour Street 9",
+                "preferred_channel": "volunteer",
+            }
+        )
+        notice = self.env["shaqra.notification"].create(
+            {
+                "beneficiary_id": beneficiary.id,
+                "channel": "volunteer",
+                "subject": "V Tour notice",
+                "body": "<p>V Tour message</p>",
+                "volunteer_id": volunteer.id,
+            }
+        )
+        self.start_tour("/my/volunteer", "shaqra_volunteer_portal_tour", login="v_tour")
+        self.assertEqual(notice.state, "sent")
+        self.assertEqual(notice.volunteer_how, "visit")
+        line = volunteer.hours_ids
+        self.assertEqual((line.hours, line.state), (2.5, "submitted"))
 
     def test_b3_signup_tour_on_phone(self):
         self.start_tour("/volunteer", "shaqra_volunteer_signup_tour")

@@ -58,3 +58,47 @@ registry.category("web_tour.tours").add("shaqra_volunteer_signup_tour", {
         },
     ],
 });
+
+// An active volunteer on a phone: confirms a notice delivery, then logs hours.
+registry.category("web_tour.tours").add("shaqra_volunteer_portal_tour", {
+    url: "/my/volunteer",
+    steps: () => [
+        {
+            content: "The notice to deliver shows where to go",
+            trigger: ".o_shaqra_volunteer_notice:contains('V Tour Street 9')",
+        },
+        {
+            content: "Say how it was delivered",
+            trigger: ".o_shaqra_notice_confirm select[name='how']",
+            run: "select visit",
+        },
+        {
+            content: "Confirm the delivery",
+            trigger: ".o_shaqra_notice_confirm button[type='submit']",
+            run: "click",
+        },
+        {
+            content: "The delivery is recorded",
+            trigger: ".o_shaqra_volunteer_message.alert-success",
+        },
+        {
+            content: "Hours",
+            trigger: ".o_shaqra_hours_form input[name='hours']",
+            run: "edit 2.5",
+        },
+        {
+            content: "What was done",
+            trigger: ".o_shaqra_hours_form input[name='activity']",
+            run: "edit V Tour packing",
+        },
+        {
+            content: "Send for approval",
+            trigger: ".o_shaqra_hours_form button[type='submit']",
+            run: "click",
+        },
+        {
+            content: "The hours are listed, waiting for approval",
+            trigger: ".o_shaqra_hours_table:contains('V Tour packing')",
+        },
+    ],
+});
