@@ -95,3 +95,17 @@ class VolunteerSetupMixin:
         )
         assignment.with_user(cls.coordinator).action_accept()
         return assignment
+
+    @classmethod
+    def _volunteer_notice(cls, beneficiary, volunteer, subject, body="<p>V message</p>"):
+        """A pending notice about the beneficiary, to be delivered by ``volunteer``."""
+        vals = {
+            "beneficiary_id": beneficiary.id,
+            "channel": "volunteer",
+            "subject": subject,
+            "body": body,
+            "volunteer_id": volunteer.id if volunteer else False,
+        }
+        if "res_model" in cls.env["shaqra.notification"]._fields:
+            vals.update(res_model="shaqra.beneficiary", res_id=beneficiary.id)
+        return cls.env["shaqra.notification"].create(vals)

@@ -260,14 +260,8 @@ class TestVolunteerNotice(VolunteerSetupMixin, TransactionCase):
                 "preferred_channel": "volunteer",
             }
         )
-        cls.notice = cls.env["shaqra.notification"].create(
-            {
-                "beneficiary_id": cls.beneficiary.id,
-                "channel": "volunteer",
-                "subject": "V Your appointment",
-                "body": "<p>V Come on Sunday</p>",
-                "volunteer_id": cls.volunteer.id,
-            }
+        cls.notice = cls._volunteer_notice(
+            cls.beneficiary, cls.volunteer, "V Your appointment", "<p>V Come on Sunday</p>"
         )
 
     def test_a6_notice_delivered_only_by_the_volunteer(self):
@@ -304,15 +298,7 @@ class TestVolunteerNotice(VolunteerSetupMixin, TransactionCase):
     def test_a6_volunteer_must_be_active(self):
         applicant = self._new_volunteer("V Inactive Courier", "v_inactive")
         with self.assertRaises(ValidationError):
-            self.env["shaqra.notification"].create(
-                {
-                    "beneficiary_id": self.beneficiary.id,
-                    "channel": "volunteer",
-                    "subject": "V x",
-                    "body": "<p>x</p>",
-                    "volunteer_id": applicant.id,
-                }
-            )
+            self._volunteer_notice(self.beneficiary, applicant, "V x")
 
 
 @tagged("post_install", "-at_install")

@@ -123,14 +123,8 @@ class TestVolunteerPortalHttp(VolunteerHttpCommon):
                 "preferred_channel": "volunteer",
             }
         )
-        cls.notice = cls.env["shaqra.notification"].create(
-            {
-                "beneficiary_id": cls.beneficiary.id,
-                "channel": "volunteer",
-                "subject": "V Portal notice",
-                "body": "<p>V Please come on Sunday</p>",
-                "volunteer_id": cls.volunteer.id,
-            }
+        cls.notice = cls._volunteer_notice(
+            cls.beneficiary, cls.volunteer, "V Portal notice", "<p>V Please come on Sunday</p>"
         )
 
     def test_my_volunteer_page(self):
@@ -288,14 +282,8 @@ class TestVolunteerTour(VolunteerHttpCommon):
                 "preferred_channel": "volunteer",
             }
         )
-        notice = self.env["shaqra.notification"].create(
-            {
-                "beneficiary_id": beneficiary.id,
-                "channel": "volunteer",
-                "subject": "V Tour notice",
-                "body": "<p>V Tour message</p>",
-                "volunteer_id": volunteer.id,
-            }
+        notice = self._volunteer_notice(
+            beneficiary, volunteer, "V Tour notice", "<p>V Tour message</p>"
         )
         self.start_tour("/my/volunteer", "shaqra_volunteer_portal_tour", login="v_tour")
         self.assertEqual(notice.state, "sent")
