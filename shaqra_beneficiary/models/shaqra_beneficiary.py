@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
 from ..tools import validation
+from ..tools.channels import CHANNELS
 from .national_id import is_valid_saudi_id, normalize_saudi_id
 from .shaqra_beneficiary_member import DISABILITY_TYPES
 
@@ -61,17 +62,6 @@ FIELD_CHECKS = {
 PHONE_FIELDS = ("mobile", "phone", "whatsapp_number", "fax_number")
 # Those the partner carries: checked when the partner is written directly too.
 PARTNER_CHECKED_FIELDS = ("name", "email", "mobile", "phone", "street", "street2", "city", "zip")
-
-
-CHANNELS = [
-    ("meeting", "In-person meeting"),
-    ("letter", "Letter"),
-    ("whatsapp", "WhatsApp"),
-    ("fax", "Fax"),
-    ("email", "E-mail"),
-    ("portal", "Website / portal"),
-    ("volunteer", "Volunteer"),
-]
 
 
 class ShaqraBeneficiary(models.Model):

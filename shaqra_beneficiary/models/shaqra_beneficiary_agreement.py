@@ -33,7 +33,13 @@ class ShaqraBeneficiaryAgreement(models.Model):
 
     _name = "shaqra.beneficiary.agreement"
     _description = "Beneficiary Agreement"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin", "shaqra.evidence.mixin"]
+    _inherit = [
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+        "shaqra.evidence.mixin",
+        "shaqra.notice.mixin",
+    ]
     _order = "id desc"
     _check_company_auto = True
 
@@ -390,26 +396,11 @@ class ShaqraBeneficiaryAgreement(models.Model):
 
     def _shaqra_notify_beneficiary(self, subject, body):
         """Tell the beneficiary over the agreed channel (policy A, C5), logged as a notice."""
-        Notification = self.env["shaqra.notification"].sudo()
-        for agreement in self:
-            beneficiary = agreement.beneficiary_id.sudo()
-            notice = Notification.create(
-                {
-                    "beneficiary_id": beneficiary.id,
-                    "request_id": agreement.request_id.id,
-                    "company_id": agreement.company_id.id,
-                    "channel": beneficiary.preferred_channel,
-                    "kind": "other",
-                    "subject": subject,
-                    "body": body,
-                    "author_id": self.env.uid,
-                }
-            )
-            channel = beneficiary.preferred_channel
-            if channel == "portal" or (channel == "email" and beneficiary.email):
-                notice._deliver()
-            else:
-                notice._schedule_delivery_activity()
+        return self._shaqra_notify("other", subject, body)
+
+    def _shaqra_notice_values(self):
+        """Notices of an agreement made for a request are listed on it too."""
+        return {**super()._shaqra_notice_values(), "request_id": self.request_id.id}
 
     @api.model
     def _cron_agreements(self):

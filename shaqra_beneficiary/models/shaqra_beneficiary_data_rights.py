@@ -413,6 +413,9 @@ class ShaqraBeneficiary(models.Model):
                         "whatsapp_url": False,
                         "fax_number": False,
                         "volunteer_name": False,
+                        "recipient_name": False,
+                        "email_to": False,
+                        "mobile": False,
                     }
                 )
             beneficiary.agreement_ids.write({"signed_by": False})

@@ -23,7 +23,12 @@ class ShaqraDataRightsRequest(models.Model):
 
     _name = "shaqra.data.rights.request"
     _description = "Data Rights Request"
-    _inherit = ["mail.thread", "mail.activity.mixin", "shaqra.evidence.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "shaqra.evidence.mixin",
+        "shaqra.notice.mixin",
+    ]
     _order = "id desc"
     _rec_name = "beneficiary_id"
     _check_company_auto = True
@@ -119,23 +124,11 @@ class ShaqraDataRightsRequest(models.Model):
                 )
             beneficiary = rights.beneficiary_id.sudo()
             # The answer goes out before a deletion removes the contact data.
-            Notification = self.env["shaqra.notification"].sudo()
-            notice = Notification.create(
-                {
-                    "beneficiary_id": beneficiary.id,
-                    "company_id": beneficiary.company_id.id,
-                    "channel": beneficiary.preferred_channel,
-                    "kind": "other",
-                    "subject": self.env._("Answer to your data request"),
-                    "body": Markup("<p>%s</p>") % rights.answer,
-                    "author_id": self.env.uid,
-                }
+            notice = rights._shaqra_notify(
+                "other",
+                self.env._("Answer to your data request"),
+                Markup("<p>%s</p>") % rights.answer,
             )
-            channel = beneficiary.preferred_channel
-            if channel == "portal" or (channel == "email" and beneficiary.email):
-                notice._deliver()
-            else:
-                notice._schedule_delivery_activity()
             rights._evidence_write(
                 {
                     "state": state,

@@ -59,6 +59,7 @@ class ShaqraRequest(models.Model):
         "shaqra.liaison.access.mixin",
         "shaqra.evidence.mixin",
         "shaqra.deadline.mixin",
+        "shaqra.notice.mixin",
     ]
     _order = "id desc"
     _check_company_auto = True
@@ -849,23 +850,24 @@ class ShaqraRequest(models.Model):
         officer. An e-mail notice to a beneficiary without an address waits
         the same way.
         """
-        Notification = self.env["shaqra.notification"].sudo()
         for request in self:
-            channel = request.beneficiary_id.preferred_channel
-            notice = Notification.create(
-                {
-                    "request_id": request.id,
-                    "channel": channel,
-                    "kind": kind,
-                    "company_id": request.company_id.id,
-                    "author_id": self.env.uid,
-                    **request._shaqra_notice_content(kind),
-                }
+            content = request._shaqra_notice_content(kind)
+            request._shaqra_notify(kind, content["subject"], content["body"])
+
+    def _shaqra_notice_values(self):
+        """A request's notices also name it in ``request_id`` (contract)."""
+        return {**super()._shaqra_notice_values(), "request_id": self.id}
+
+    def _shaqra_notice_delivered(self, notice):
+        """Policy E3: once the decision is delivered, the beneficiary has been
+        told. The stage after the decision is evidence too: only this
+        delivery moves the request there."""
+        res = super()._shaqra_notice_delivered(notice)
+        if notice.kind == "decision" and self.stage_key == "decided":
+            self.sudo().write(
+                {"stage_id": self.env.ref("shaqra_beneficiary.shaqra_request_stage_notified").id}
             )
-            if channel == "portal" or (channel == "email" and request.partner_id.email):
-                notice._deliver()
-            else:
-                notice._schedule_delivery_activity()
+        return res
 
     def _amount_in_words(self, amount=None):
         """The amount in Arabic words for letters (E3), e.g. 1500 SAR:
