@@ -24,6 +24,7 @@
         "views/shaqra_volunteer_assignment_views.xml",
         "views/shaqra_volunteer_hours_views.xml",
         "views/shaqra_notification_views.xml",
+        "views/shaqra_notification_wizard_views.xml",
         "views/shaqra_volunteer_menus.xml",
         "views/shaqra_volunteer_website_templates.xml",
         "views/shaqra_volunteer_portal_templates.xml",

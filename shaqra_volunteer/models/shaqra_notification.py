@@ -148,3 +148,51 @@ class ShaqraNotification(models.Model):
             "subject": notice.subject,
             "body": notice.body,
         }
+
+    # ------------------------------------------------------------
+    # ASSIGNING A NOTICE TO A VOLUNTEER (from the notice wizard)
+    # ------------------------------------------------------------
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        assign_id = self.env.context.get("shaqra_volunteer_assign_id")
+        if assign_id:
+            for vals in vals_list:
+                if vals.get("channel") == "volunteer" and not vals.get("volunteer_id"):
+                    vals["volunteer_id"] = assign_id
+        return super().create(vals_list)
+
+    def write(self, vals):
+        assign_id = self.env.context.get("shaqra_volunteer_assign_id")
+        if assign_id and vals.get("channel") == "volunteer" and "volunteer_id" not in vals:
+            vals = {**vals, "volunteer_id": assign_id}
+        return super().write(vals)
+
+    def _deliver(self, proof=None):
+        if self.env.context.get("shaqra_volunteer_assign_id"):
+            to_assign = self.filtered(lambda n: n.volunteer_id and n.state == "pending")
+            to_assign._volunteer_assign_notify()
+            rest = self - to_assign
+            return super(ShaqraNotification, rest)._deliver(proof) if rest else True
+        return super()._deliver(proof)
+
+    def _volunteer_assign_notify(self):
+        """Tell the volunteer a notice waits on their portal (no beneficiary data here)."""
+        for notice in self:
+            volunteer = notice.volunteer_id.sudo()
+            notice.message_post(
+                body=self.env._(
+                    "Given to the volunteer %(name)s to deliver: the notice counts as "
+                    "delivered when they confirm it on their portal.",
+                    name=volunteer.name,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+            volunteer.message_post(
+                body=self.env._(
+                    "A notice waits for you to deliver it: open your volunteer page "
+                    "(/my/volunteer) to see it and confirm its delivery."
+                ),
+                partner_ids=volunteer.partner_id.ids,
+                subtype_xmlid="mail.mt_comment",
+            )

@@ -295,6 +295,39 @@ class TestVolunteerNotice(VolunteerSetupMixin, TransactionCase):
         self.assertEqual(task["street"], "V Street 5")
         self.assertNotIn("national_id", task)
 
+    def test_a6_notice_wizard_gives_the_notice_to_the_volunteer(self):
+        beneficiary = (
+            self.env["shaqra.beneficiary"]
+            .with_user(self.reception)
+            .create(
+                {
+                    "name": "V Wizard Elderly",
+                    "national_id": saudi_id(88000011),
+                    "preferred_channel": "volunteer",
+                }
+            )
+        )
+        wizard = (
+            self.env["shaqra.notification.wizard"]
+            .with_user(self.reception)
+            .create(
+                {
+                    "beneficiary_id": beneficiary.id,
+                    "channel": "volunteer",
+                    "subject": "V Wizard notice",
+                    "body": "<p>V Wizard message</p>",
+                    "volunteer_id": self.volunteer.id,
+                }
+            )
+        )
+        wizard.action_send()
+        notice = self.env["shaqra.notification"].search([("subject", "=", "V Wizard notice")])
+        self.assertEqual(notice.volunteer_id, self.volunteer)
+        self.assertEqual(notice.state, "pending", "It waits for the volunteer's confirmation")
+        self.assertFalse(notice.volunteer_confirmed_on)
+        notice.with_user(self.volunteer.user_id)._volunteer_confirm("meeting")
+        self.assertEqual(notice.state, "sent")
+
     def test_a6_volunteer_must_be_active(self):
         applicant = self._new_volunteer("V Inactive Courier", "v_inactive")
         with self.assertRaises(ValidationError):
