@@ -114,7 +114,11 @@ class ShaqraVolunteerWebsite(ShaqraPublicForm, http.Controller):
             return request.render(
                 "shaqra_volunteer.volunteer_signup", self._signup_values(values, errors)
             )
-        Volunteer = request.env["shaqra.volunteer"].sudo().with_context(active_test=False)
+        Volunteer = (
+            request.env["shaqra.volunteer"]
+            .sudo()
+            .with_context(active_test=False, shaqra_public_signup=True)
+        )
         if not Volunteer.search_count([("national_id", "=", values["national_id"])]):
             vals = {
                 "name": values["name"],

@@ -216,15 +216,19 @@ class ShaqraVolunteer(models.Model):
     # ------------------------------------------------------------
 
     @api.model
-    def _shaqra_find_partner(self, vals):
+    def _shaqra_find_partner(self, vals, public=False):
         """The contact this person already is (beneficiary, employee), if any.
 
-        Same national ID first (a beneficiary, an employee), then the same
-        Saudi mobile number, never a contact that is already a volunteer.
+        Same national ID first (a beneficiary, an employee), then - for staff,
+        not for the public sign-up - the same Saudi mobile number; never a
+        contact that is already a volunteer.
         """
-        national_id = vals.get("national_id")
         Volunteer = self.sudo().with_context(active_test=False)
-        taken = Volunteer.search([]).partner_id
+
+        def free(partner):
+            return partner and not Volunteer.search_count([("partner_id", "=", partner.id)])
+
+        national_id = vals.get("national_id")
         if national_id:
             beneficiary = (
                 self.env["shaqra.beneficiary"]
@@ -232,7 +236,7 @@ class ShaqraVolunteer(models.Model):
                 .with_context(active_test=False)
                 .search([("national_id", "=", national_id)], limit=1)
             )
-            if beneficiary and beneficiary.partner_id not in taken:
+            if free(beneficiary.partner_id):
                 return beneficiary.partner_id
             employee = (
                 self.env["hr.employee"]
@@ -240,31 +244,35 @@ class ShaqraVolunteer(models.Model):
                 .with_context(active_test=False)
                 .search([("identification_id", "=", national_id)], limit=1)
             )
-            if employee.work_contact_id and employee.work_contact_id not in taken:
+            if free(employee.work_contact_id):
                 return employee.work_contact_id
         digits = validation.saudi_mobile_digits(vals.get("mobile"))
-        if len(digits) == 9:
+        if len(digits) == 9 and not public:
             beneficiary = (
                 self.env["shaqra.beneficiary"]
                 .sudo()
                 .with_context(active_test=False)
                 .search([("mobile_normalized", "=", digits)], limit=1)
             )
-            if beneficiary and beneficiary.partner_id not in taken:
+            if free(beneficiary.partner_id):
                 return beneficiary.partner_id
             partners = (
                 self.env["res.partner"]
                 .sudo()
                 .search([("mobile", "like", digits[-7:]), ("is_company", "=", False)], limit=20)
             )
-            for partner in partners - taken:
-                if validation.saudi_mobile_digits(partner.mobile) == digits:
+            for partner in partners:
+                if validation.saudi_mobile_digits(partner.mobile) == digits and free(partner):
                     return partner
         return self.env["res.partner"]
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
+        # The public sign-up never writes on a contact that already exists:
+        # what a visitor typed waits for the coordinator's identity check.
+        public = bool(self.env.context.get("shaqra_public_signup"))
+        typed = {}
+        for index, vals in enumerate(vals_list):
             if vals.get("state") == "applicant":
                 # A new volunteer is always an applicant; saying so forges nothing.
                 del vals["state"]
@@ -275,19 +283,29 @@ class ShaqraVolunteer(models.Model):
             if vals.get("mobile"):
                 vals["mobile"] = validation.latin_digits(vals["mobile"]).strip()
             if not vals.get("partner_id"):
-                partner = self._shaqra_find_partner(vals)
+                partner = self._shaqra_find_partner(vals, public=public)
                 if partner:
                     vals["partner_id"] = partner.id
-                    # The existing contact keeps its data; only gaps are filled.
+                    # The existing contact keeps its data; staff fill only gaps.
                     for name in PARTNER_VALUES:
-                        if name in vals and partner[name]:
-                            del vals[name]
+                        if name in vals and (public or partner[name]):
+                            typed.setdefault(index, {})[name] = vals.pop(name)
         volunteers = super().create(vals_list)
-        for volunteer in volunteers:
+        for index, volunteer in enumerate(volunteers):
             volunteer.message_post(
                 body=self.env._("Volunteer registered as an applicant."),
                 subtype_xmlid="mail.mt_note",
             )
+            if public and typed.get(index):
+                volunteer.message_post(
+                    body=self.env._(
+                        "Signed up on the website with the national ID of an existing contact. "
+                        "Typed: %(values)s. Check the person's identity before accepting: the "
+                        "contact's data were not changed.",
+                        values=", ".join(str(value) for value in typed[index].values() if value),
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
         return volunteers
 
     def write(self, vals):

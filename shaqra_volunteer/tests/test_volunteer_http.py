@@ -96,6 +96,28 @@ class TestVolunteerSignupHttp(VolunteerHttpCommon):
             1,
         )
 
+    def test_e2_signup_never_writes_on_an_existing_contact(self):
+        """Typing a beneficiary's national ID links the application to that
+        contact, but the visitor's e-mail never reaches it (no account hijack)."""
+        beneficiary = self.env["shaqra.beneficiary"].create(
+            {"name": "V Real Beneficiary", "national_id": saudi_id(99000040)}
+        )
+        data = self._data(
+            csrf_token=self._csrf("/volunteer"),
+            national_id=beneficiary.national_id,
+            email="v.intruder@example.com",
+            name="V Intruder",
+        )
+        response = self.url_open("/volunteer", data=data)
+        self.assertIn("o_shaqra_volunteer_thanks", response.text)
+        volunteer = self.env["shaqra.volunteer"].search(
+            [("national_id", "=", beneficiary.national_id)]
+        )
+        self.assertEqual(volunteer.partner_id, beneficiary.partner_id, "One contact, not two")
+        self.assertFalse(beneficiary.partner_id.email)
+        self.assertEqual(beneficiary.partner_id.name, "V Real Beneficiary")
+        self.assertIn("v.intruder@example.com", volunteer.message_ids.mapped("body")[0])
+
     def test_opportunities_page_lists_published_only(self):
         hidden = self.opportunity.copy({"name": "V Hidden draft", "is_published": False})
         response = self.url_open("/volunteer/opportunities")
