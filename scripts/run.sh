@@ -16,8 +16,9 @@ if ! db_exists "$DB"; then
     say "Creating database $DB with $MODULES, Arabic and demo data"
     odoo -d "$DB" -i "$MODULES" --load-language=ar_001 --stop-after-init --log-level=warn
     # Arabic is the association's language: new contacts, and the portal
-    # pages of visitors who chose no language, default to it.
-    echo "env['ir.default'].set('res.partner', 'lang', 'ar_001'); env.cr.commit()" \
+    # pages of visitors who chose no language, default to it; the website is
+    # named after the association and shown in Arabic, right to left.
+    echo "env['ir.default'].set('res.partner', 'lang', 'ar_001'); env['website']._shaqra_setup_public_site(); env.cr.commit()" \
         | "$VENV/bin/python" "$ODOO_SRC/odoo-bin" shell -c "$ODOO_CONF" -d "$DB" --no-http --log-level=warn >/dev/null
     addons_sha >"$STAMP"
 elif [ "$(cat "$STAMP" 2>/dev/null)" != "$(addons_sha)" ]; then
@@ -27,6 +28,9 @@ elif [ "$(cat "$STAMP" 2>/dev/null)" != "$(addons_sha)" ]; then
     args=(-u "$MODULES")
     [ -n "$missing" ] && args=(-i "$missing" -u "$MODULES")
     odoo -d "$DB" "${args[@]}" --stop-after-init --log-level=warn
+    # The website may be new in this database: name it and show it in Arabic.
+    echo "env['website']._shaqra_setup_public_site(); env.cr.commit()" \
+        | "$VENV/bin/python" "$ODOO_SRC/odoo-bin" shell -c "$ODOO_CONF" -d "$DB" --no-http --log-level=warn >/dev/null
     addons_sha >"$STAMP"
 fi
 

@@ -12,7 +12,7 @@
     "development_status": "Beta",
     "application": True,
     "installable": True,
-    "depends": ["base", "mail", "portal", "hr", "crm", "resource", "utm"],
+    "depends": ["base", "mail", "portal", "hr", "crm", "resource", "utm", "website"],
     "external_dependencies": {
         "python": ["hijridate", "num2words", "xlsxwriter", "openupgradelib"],
     },
@@ -75,6 +75,8 @@
         "views/shaqra_data_rights_request_views.xml",
         "views/shaqra_beneficiary_views_terms.xml",
         "views/shaqra_terms_portal_templates.xml",
+        "data/shaqra_website_data.xml",
+        "views/shaqra_website_templates.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",
@@ -85,10 +87,13 @@
         "demo/shaqra_committee_meeting_demo.xml",
         "demo/shaqra_policy_demo.xml",
         "demo/shaqra_terms_demo.xml",
+        "demo/shaqra_website_demo.xml",
     ],
+    "post_init_hook": "post_init_hook",
     "assets": {
         "web.assets_frontend": [
             "shaqra_beneficiary/static/src/scss/shaqra_portal.scss",
+            "shaqra_beneficiary/static/src/js/shaqra_public_form.js",
         ],
         "web.assets_tests": [
             "shaqra_beneficiary/static/tests/tours/**/*",

@@ -55,3 +55,5 @@ from . import shaqra_beneficiary_document_purpose
 from . import ir_http
 from . import res_users_home
 from . import shaqra_demo
+from . import shaqra_public_submission
+from . import website

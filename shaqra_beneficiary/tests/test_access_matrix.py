@@ -440,6 +440,7 @@ class TestAccessMatrix(TransactionCase):
         cls.access_log = env["shaqra.document.access.log"].create(
             {"user_id": cls.users["manager"].id, "access_type": "read"}
         )
+        cls.public_submission = env["shaqra.public.submission"].create({"route_key": "inquiry"})
         Lead = env["crm.lead"]
         cls.lead = {
             role: Lead.with_user(user)
@@ -526,6 +527,11 @@ class TestAccessMatrix(TransactionCase):
                 same(self.template.obligation_ids[:1]),
                 {"template_id": self.template.id, "name": "M new duty"},
                 {"name": "M renamed duty"},
+            ),
+            "shaqra.public.submission": (
+                same(self.public_submission),
+                {"route_key": "inquiry"},
+                {"route_key": "complaint"},
             ),
             "shaqra.liaison.report": (
                 same(self.env["shaqra.liaison.report"].search([], limit=1)),

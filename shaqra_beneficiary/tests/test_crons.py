@@ -30,6 +30,12 @@ CRONS = {
         "model._cron_retention()",
         (2, 0),
     ),
+    # Public forms: the hashes kept for the rate limits are forgotten after two days.
+    "ir_cron_shaqra_public_submission_purge": (
+        "shaqra.public.submission",
+        "model._cron_purge()",
+        (4, 0),
+    ),
 }
 
 

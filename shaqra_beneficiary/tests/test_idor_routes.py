@@ -72,6 +72,11 @@ class TestIdorRoutes(ShaqraPortalCommon):
         "/my/data/consents/new": "_cases_data_consent_new",
         "/my/data/consents/<int:consent_id>/revoke": "_cases_data_consent_revoke",
         "/my/data/request": "_cases_data_request",
+        "/services": "_cases_website_public_pages",
+        "/governance": "_cases_website_public_pages",
+        "/governance/<int:policy_id>": "_cases_website_governance_document",
+        "/governance/<int:policy_id>/download": "_cases_website_governance_document",
+        "/inquiry": "_cases_website_inquiry",
     }
 
     @classmethod
@@ -713,6 +718,61 @@ class TestIdorRoutes(ShaqraPortalCommon):
             "a data rights request was filed",
         )
 
+    def _cases_website_public_pages(self, failures):
+        """The public pages are open to all and show nobody's file nor a draft."""
+        for who in (None, "two", "employee"):
+            self._as(who)
+            for url in ("/services", "/governance"):
+                response = self._get(url)
+                if response.status_code != 200:
+                    failures.append(f"{who or 'anonymous'} GET {url}: HTTP {response.status_code}")
+                self._check(
+                    failures,
+                    f"{who or 'anonymous'} GET {url}",
+                    response,
+                    self.markers_one + self.markers_two,
+                    allow_200=True,
+                )
+
+    def _cases_website_governance_document(self, failures):
+        """A contractor's document and a draft do not exist for the public."""
+        for who in (None, "two", "employee"):
+            self._as(who)
+            for policy in (self.policy_one, self.policy_draft):
+                for suffix in ("", "/download"):
+                    url = f"/governance/{policy.id}{suffix}"
+                    self._check(
+                        failures,
+                        f"{who or 'anonymous'} GET {url}",
+                        self._get(url),
+                        self.markers_one,
+                    )
+            self._check(failures, "GET missing document", self._get("/governance/999999999"), [])
+
+    def _cases_website_inquiry(self, failures):
+        """An inquiry naming beneficiary one's id lands nothing on one's file."""
+        Lead = self.env["crm.lead"]
+        domain = [("beneficiary_id", "=", self.beneficiary_one.id)]
+        before = Lead.search_count(domain)
+        data = {
+            "name": "Intruder",
+            "mobile": "0551239876",
+            "message": "Intruder's question",
+            "beneficiary_id": self.beneficiary_one.id,
+        }
+        for who in (None, "two"):
+            self._as(who)
+            response = self._post("/inquiry", data)
+            self._check(
+                failures, f"{who or 'anonymous'} POST /inquiry", response, self.markers_one, True
+            )
+        self.env.invalidate_all()
+        if Lead.search_count(domain) != before:
+            failures.append("an inquiry was filed on beneficiary one's file")
+        intruder = Lead.search([("contact_name", "=", "Intruder")])
+        if intruder.beneficiary_id or intruder.partner_id & self.beneficiary_one.partner_id:
+            failures.append("an inquiry was linked to beneficiary one")
+
     # ------------------------------------------------------------------
     # Tests
     # ------------------------------------------------------------------
@@ -789,3 +849,12 @@ class TestIdorRoutes(ShaqraPortalCommon):
 
     def test_e2_idor_data_request(self):
         self._run_cases("/my/data/request")
+
+    def test_c2_idor_website_public_pages(self):
+        self._run_cases("/services")
+
+    def test_art3_idor_website_governance_document(self):
+        self._run_cases("/governance/<int:policy_id>")
+
+    def test_f2_idor_website_inquiry(self):
+        self._run_cases("/inquiry")

@@ -66,6 +66,8 @@ TABLES = (
     "shaqra_data_change_request_line",
     "shaqra_committee_decision",
     "ir_attachment",
+    "crm_lead",
+    "shaqra_public_submission",
 )
 
 BAD_NATIONAL_IDS = {
@@ -660,10 +662,38 @@ class TestMalformedPortal(MalformedMixin, ShaqraPortalCommon):
         "name.overlong": {"name": LONG},
     }
 
+    INQUIRY_BAD = {
+        "name.missing": {"name": None},
+        "name.blank": {"name": "     "},
+        "name.overlong": {"name": LONG},
+        "mobile.missing": {"mobile": None},
+        "mobile.html": {"mobile": HTML},
+        "mobile.letters": {"mobile": "abcdefgh"},
+        "mobile.emoji": {"mobile": EMOJI},
+        "mobile.overlong": {"mobile": LONG_DIGITS},
+        "mobile.superscript": {"mobile": SUPERSCRIPT * 9},
+        "mobile.landline": {"mobile": "0116220000"},
+        "email.no_at": {"email": "not-an-email"},
+        "email.no_domain": {"email": "a@"},
+        "email.html": {"email": HTML + "@example.com"},
+        "email.overlong": {"email": LONG + "@example.com"},
+        "message.missing": {"message": None},
+        "message.blank": {"message": "   "},
+        "message.overlong": {"message": "x" * 5000},
+        "category_id.letters": {"category_id": "abc"},
+        "category_id.negative": {"category_id": "-1"},
+        "category_id.huge": {"category_id": "1e300"},
+        "category_id.overlong": {"category_id": LONG_DIGITS},
+        "category_id.missing_record": {"category_id": "999999999"},
+        "field_id.html": {"field_id": HTML},
+        "field_id.superscript": {"field_id": SUPERSCRIPT},
+    }
+
     @classmethod
     def case_count(cls):
         return (
-            len(cls.NEW_REQUEST_BAD)
+            len(cls.INQUIRY_BAD)
+            + len(cls.NEW_REQUEST_BAD)
             + len(BAD_FILES) * 2
             + len(cls.CORRECTION_BAD)
             + len(cls.SIGN_BAD)
@@ -798,3 +828,22 @@ class TestMalformedPortal(MalformedMixin, ShaqraPortalCommon):
                 failures.append(f"sign.{case_id}: the request was signed")
                 self.request_one.sudo().write({"signature": False, "signed_on": False})
         self._report(failures, len(self.SIGN_BAD))
+
+    def test_f2_malformed_public_inquiry(self):
+        """The public inquiry form refuses malformed input with a message, saving nothing."""
+        self.authenticate(None, None)
+        failures = []
+        base = {
+            "name": "Visitor",
+            "mobile": "0551234567",
+            "email": "",
+            "category_id": "",
+            "field_id": "",
+            "message": "A question",
+        }
+        for case_id, vals in self.INQUIRY_BAD.items():
+            data = dict(base, **vals)
+            before = self._request_rows()
+            response = self._post("/inquiry", data)
+            self._check_response(failures, f"inquiry.{case_id}", response, before)
+        self._report(failures, len(self.INQUIRY_BAD))

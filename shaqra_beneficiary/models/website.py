@@ -1,0 +1,27 @@
+from odoo import api, models
+
+
+class Website(models.Model):
+    _inherit = "website"
+
+    @api.model
+    def _shaqra_setup_public_site(self, lang_code="ar_001"):
+        """The association's site: named after the company, in Arabic when loaded.
+
+        Safe when Arabic (``lang_code``) is not installed: the languages are
+        left alone then.
+        """
+        arabic = (
+            self.env["res.lang"]
+            .with_context(active_test=True)
+            .search([("code", "=", lang_code)], limit=1)
+        )
+        for website in self.sudo().search([]):
+            vals = {}
+            if website.company_id.name and website.name != website.company_id.name:
+                vals["name"] = website.company_id.name
+            if arabic:
+                vals["language_ids"] = [(4, arabic.id)]
+                vals["default_lang_id"] = arabic.id
+            if vals:
+                website.write(vals)

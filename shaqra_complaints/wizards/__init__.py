@@ -1,0 +1,2 @@
+from . import shaqra_complaint_settlement_sign
+from . import shaqra_complaint_intake
