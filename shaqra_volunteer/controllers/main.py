@@ -4,32 +4,12 @@ from odoo import http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
+from odoo.addons.shaqra_beneficiary.controllers.public_form import ShaqraPublicForm
 from odoo.addons.shaqra_beneficiary.models.national_id import (
     is_valid_saudi_id,
     normalize_saudi_id,
 )
 from odoo.addons.shaqra_beneficiary.tools import validation
-
-try:
-    from odoo.addons.shaqra_beneficiary.controllers.public_form import ShaqraPublicForm
-except ImportError:  # pragma: no cover - the base's guard (INTERFACES.md 7) not installed yet
-
-    class ShaqraPublicForm:
-        """Stand-in for the base's anti-spam guard, with the same names."""
-
-        def _shaqra_is_bot(self, params):
-            return bool((params.get("shaqra_hp") or "").strip())
-
-        def _shaqra_check_captcha(self, action):
-            verify = getattr(request.env["ir.http"], "_verify_request_recaptcha_token", None)
-            return verify(action) if verify else True
-
-        def _shaqra_rate_limited(self, route_key, mobile=None):
-            return False
-
-        def _shaqra_record_submission(self, route_key, mobile=None):
-            return True
-
 
 _logger = logging.getLogger(__name__)
 

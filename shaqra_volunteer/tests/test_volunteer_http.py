@@ -54,12 +54,39 @@ class TestVolunteerSignupHttp(VolunteerHttpCommon):
         volunteer.with_user(self.coordinator).action_accept()
         self.assertTrue(volunteer.user_id.share, "Accepting invites the volunteer to the portal")
 
+    def _submissions(self):
+        return (
+            self.env["shaqra.public.submission"]
+            .sudo()
+            .search_count([("route_key", "=", "volunteer")])
+        )
+
     def test_b3_signup_honeypot_stores_nothing(self):
+        before = self._submissions()
         data = self._data(csrf_token=self._csrf("/volunteer"), shaqra_hp="http://spam")
         response = self.url_open("/volunteer", data=data)
         self.assertEqual(response.status_code, 200)
         self.assertIn("o_shaqra_volunteer_thanks", response.text)
         self.assertEqual(self._count(), 0)
+        self.assertEqual(self._submissions(), before, "A bot leaves no trace either")
+
+    def test_b3_signup_rate_limited_per_mobile(self):
+        self.env["ir.config_parameter"].sudo().set_param("shaqra.public_limit_mobile_day", 1)
+        before = self._submissions()
+        data = self._data(csrf_token=self._csrf("/volunteer"))
+        self.assertIn("o_shaqra_volunteer_thanks", self.url_open("/volunteer", data=data).text)
+        self.assertEqual(self._submissions(), before + 1)
+        data = self._data(
+            csrf_token=self._csrf("/volunteer"),
+            national_id=saudi_id(99000002),
+            email="v.second@example.com",
+        )
+        response = self.url_open("/volunteer", data=data)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_shaqra_volunteer_error", response.text)
+        self.assertFalse(
+            self.env["shaqra.volunteer"].search([("national_id", "=", saudi_id(99000002))])
+        )
 
     @mute_logger("odoo.http")
     def test_b3_signup_without_csrf_refused(self):
