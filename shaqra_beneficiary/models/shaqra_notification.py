@@ -266,6 +266,11 @@ class ShaqraNotification(models.Model):
                 raise UserError(
                     self.env._("A notice about a request is for the beneficiary of that request.")
                 )
+        if not vals.get("res_model") and vals.get("beneficiary_id"):
+            # A notice about the beneficiary's file itself (an interview, a
+            # reminder to renew a document) is about that file.
+            vals["res_model"] = "shaqra.beneficiary"
+            vals["res_id"] = vals["beneficiary_id"]
         model_name = vals.get("res_model")
         if not model_name or not vals.get("res_id"):
             raise UserError(

@@ -53,7 +53,6 @@ class TestNoticeMixin(ShaqraTermsCommon):
         base = {"channel": "letter", "subject": "No source", "body": "<p>x</p>"}
         for vals in (
             {},
-            {"beneficiary_id": self.beneficiary.id},
             {"res_model": self.rights._name},
             {"res_model": "no.such.model", "res_id": 1},
             {"res_model": self.rights._name, "res_id": 999999999},
@@ -63,6 +62,13 @@ class TestNoticeMixin(ShaqraTermsCommon):
                 with self.assertRaises(UserError), self.cr.savepoint():
                     self.Notice.with_user(self.user_manager).create({**base, **vals})
         self.assertFalse(self.Notice.search([("subject", "=", "No source")]))
+        # Given only the beneficiary, the notice is about their file.
+        notice = self.Notice.with_user(self.user_manager).create(
+            {**base, "beneficiary_id": self.beneficiary.id}
+        )
+        self.assertEqual(
+            (notice.res_model, notice.res_id), (self.beneficiary._name, self.beneficiary.id)
+        )
 
     def test_a_agreement_notice_is_about_the_agreement_and_listed_on_its_request(self):
         agreement = self._approved_agreement()

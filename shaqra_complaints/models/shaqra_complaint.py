@@ -6,6 +6,10 @@ from odoo.tools import email_normalize, html2plaintext, is_html_empty
 from odoo.tools.mail import parse_contact_from_email
 
 from odoo.addons.shaqra_beneficiary.models.shaqra_deadline_mixin import DEADLINE_EVIDENCE_FIELDS
+from odoo.addons.shaqra_beneficiary.models.shaqra_ethics_concern_mixin import (
+    ETHICS_KIND,
+    ETHICS_KIND_LABEL,
+)
 from odoo.addons.shaqra_beneficiary.tools.hijri import format_gregorian, format_hijri
 from odoo.addons.shaqra_beneficiary.tools.signature import check_signature_image
 
@@ -24,11 +28,13 @@ KINDS = [
     ("dispute", "Dispute"),
     ("support", "Support request"),
     ("inquiry", "Inquiry"),
+    (ETHICS_KIND, ETHICS_KIND_LABEL),
 ]
-# Support requests and inquiries take the short path, without the committee.
-SHORT_PATH_KINDS = ("support", "inquiry")
-# Only a complaint may be made without a name (policy D1).
-ANONYMOUS_KINDS = ("complaint",)
+# Support requests and inquiries take the short path, without the committee;
+# so do ethics concerns, which management alone handles (policy E4).
+SHORT_PATH_KINDS = ("support", "inquiry", ETHICS_KIND)
+# Only a complaint or an ethics concern may be made without a name (D1, E4).
+ANONYMOUS_KINDS = ("complaint", ETHICS_KIND)
 
 CHANNELS = [
     ("website", "Website"),
@@ -87,6 +93,7 @@ class ShaqraComplaint(models.Model):
         "shaqra.deadline.mixin",
         "shaqra.notice.mixin",
         "shaqra.evidence.mixin",
+        "shaqra.ethics.concern.mixin",
     ]
     _order = "id desc"
     _check_company_auto = True
@@ -172,6 +179,12 @@ class ShaqraComplaint(models.Model):
     employee_concerned_user_id = fields.Many2one(
         related="employee_concerned_id.user_id", store=True, string="Employee Concerned User"
     )
+    # Policy E4: the base's ethics-concern extension point reads the employee
+    # concerned under its own names; here they are the complaint's fields.
+    concerned_employee_id = fields.Many2one(
+        related="employee_concerned_id", readonly=False, string="Employee Concerned (Ethics)"
+    )
+    concerned_user_id = fields.Many2one(related="employee_concerned_user_id", store=False)
     field_id = fields.Many2one(
         "shaqra.work.field",
         string="Field of Work",
@@ -284,10 +297,14 @@ class ShaqraComplaint(models.Model):
             if complaint.beneficiary_id:
                 complaint.category_id = complaint.beneficiary_id.category_id
 
-    @api.depends("category_id", "field_id", "beneficiary_id", "employee_concerned_id")
+    @api.depends("kind", "category_id", "field_id", "beneficiary_id", "employee_concerned_id")
     def _compute_liaison_officer_id(self):
         Assignment = self.env["shaqra.liaison.assignment"].sudo()
         for complaint in self:
+            if complaint.kind == ETHICS_KIND:
+                # Policy E4: management alone handles an ethics concern.
+                complaint.liaison_officer_id = False
+                continue
             assignment = Assignment._find(
                 complaint.category_id, complaint.field_id, complaint.company_id
             )
@@ -514,8 +531,8 @@ class ShaqraComplaint(models.Model):
             if complaint.kind in SHORT_PATH_KINDS:
                 raise UserError(
                     self.env._(
-                        "%(complaint)s is a support request or an inquiry: it is answered "
-                        "directly, without the committee.",
+                        "%(complaint)s is answered directly, without the committee (support "
+                        "requests, inquiries and ethics concerns).",
                         complaint=complaint.name,
                     )
                 )
