@@ -5,11 +5,11 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 
 from odoo.addons.shaqra_beneficiary.controllers.public_form import ShaqraPublicForm
-from odoo.addons.shaqra_beneficiary.models.national_id import (
+from odoo.addons.shaqra_beneficiary.tools import validation
+from odoo.addons.shaqra_beneficiary.tools.saudi_id import (
     is_valid_saudi_id,
     normalize_saudi_id,
 )
-from odoo.addons.shaqra_beneficiary.tools import validation
 
 _logger = logging.getLogger(__name__)
 

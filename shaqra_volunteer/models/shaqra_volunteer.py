@@ -3,12 +3,12 @@ import secrets
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from odoo.addons.shaqra_beneficiary.models.national_id import (
+from odoo.addons.shaqra_beneficiary.tools import validation
+from odoo.addons.shaqra_beneficiary.tools.hijri import format_gregorian, format_hijri
+from odoo.addons.shaqra_beneficiary.tools.saudi_id import (
     is_valid_saudi_id,
     normalize_saudi_id,
 )
-from odoo.addons.shaqra_beneficiary.tools import validation
-from odoo.addons.shaqra_beneficiary.tools.hijri import format_gregorian, format_hijri
 
 # The code of the volunteer management policy (ART3 B3) in shaqra.policy.
 VOLUNTEER_POLICY_CODE = "B3"
