@@ -862,6 +862,9 @@ class ShaqraRequest(models.Model):
         the currency's Arabic unit names)."""
         self.ensure_one()
         amount = self.approved_amount if amount is None else amount
+        # Arabic may have been loaded after the add-on: the riyal's Arabic
+        # unit names are given now if they are still missing.
+        self.env["res.currency"]._shaqra_set_arabic_unit_names()
         currency = self.currency_id.with_context(lang="ar_001")
         return " ".join(currency.amount_to_text(amount).split())
 

@@ -9,12 +9,14 @@ class Website(models.Model):
         """The association's site: named after the company, in Arabic when loaded.
 
         Safe when Arabic (``lang_code``) is not installed: the languages are
-        left alone then.
+        left alone then, as they are when ``lang_code`` is empty.
         """
         arabic = (
             self.env["res.lang"]
             .with_context(active_test=True)
             .search([("code", "=", lang_code)], limit=1)
+            if lang_code
+            else self.env["res.lang"]
         )
         for website in self.sudo().search([]):
             vals = {}
