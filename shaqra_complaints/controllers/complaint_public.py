@@ -18,7 +18,7 @@ from odoo.addons.shaqra_beneficiary.controllers.portal import (
     UPLOAD_LIMIT_PARAM,
 )
 from odoo.addons.shaqra_beneficiary.controllers.public_form import ShaqraPublicForm
-from odoo.addons.shaqra_beneficiary.tools import validation
+from odoo.addons.shaqra_beneficiary.tools import phone, validation
 from odoo.addons.shaqra_beneficiary.tools.client_info import client_info
 from odoo.addons.shaqra_beneficiary.tools.signature import check_signature_image
 
@@ -198,17 +198,14 @@ class ShaqraComplaintPublic(ShaqraComplaintCommon, http.Controller):
                 )
             )
         if mobile:
-            digits = validation.saudi_mobile_digits(mobile)
-            if (
-                len(mobile) > 30
-                or not validation.PHONE_RE.match(validation.latin_digits(mobile))
-                or not validation.SAUDI_MOBILE_RE.match(digits)
-            ):
+            try:
+                if len(mobile) > 30:
+                    raise ValueError(mobile)
+                mobile = phone.normalize_saudi_mobile(mobile)
+            except ValueError:
                 errors.append(
                     request.env._("Write a Saudi mobile number, e.g. 0501234567 or +966501234567.")
                 )
-            else:
-                mobile = f"+966{digits}"
         if email:
             try:
                 email = validation.check_email(Complaint, "complainant_email", email)
