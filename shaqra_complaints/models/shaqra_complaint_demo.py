@@ -90,7 +90,7 @@ class ShaqraComplaint(models.Model):
             }
         )
         fax.message_post(
-            body="الشكوى الممسوحة كما وردت بالفاكس.",
+            body=self.env._("The complaint as scanned, as it came by fax."),
             attachment_ids=scan.ids,
             subtype_xmlid="mail.mt_note",
         )
