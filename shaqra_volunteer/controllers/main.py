@@ -36,7 +36,13 @@ class ShaqraVolunteerWebsite(ShaqraPublicForm, http.Controller):
             for name in ("name", "national_id", "mobile", "email", "city", "gender")
         }
         errors = {}
-        if not values["name"] or len(values["name"]) > validation.MAX_NAME_LENGTH:
+        # A NUL character cannot be stored: the form says so instead of a server error.
+        for name, value in values.items():
+            if "\x00" in value:
+                errors[name] = env._("The text contains a character that is not allowed.")
+                values[name] = value.replace("\x00", "")
+        name = values["name"]
+        if not name or len(name) > validation.MAX_NAME_LENGTH or "<" in name or ">" in name:
             errors["name"] = env._("Write your full name.")
         national_id = normalize_saudi_id(validation.latin_digits(values["national_id"]))
         if not is_valid_saudi_id(national_id):
@@ -51,7 +57,7 @@ class ShaqraVolunteerWebsite(ShaqraPublicForm, http.Controller):
             try:
                 values[name] = check(Volunteer, name, values[name])
             except ValidationError as error:
-                errors[name] = str(error.args[0])
+                errors.setdefault(name, str(error.args[0]))
         if not values["mobile"]:
             errors["mobile"] = env._("Write your mobile number, e.g. 0501234567.")
         if not values["email"]:
@@ -138,6 +144,9 @@ class ShaqraVolunteerWebsite(ShaqraPublicForm, http.Controller):
     def volunteer_certificate_check(self, code, **kw):
         """Anyone can check a certificate's code: the name and the approved hours."""
         code = (code or "").strip()[:64]
+        if "\x00" in code:
+            # Cannot be a certificate's code (and cannot reach the database).
+            code = "-"
         volunteer = request.env["shaqra.volunteer"].sudo().with_context(active_test=False)
         if code:
             volunteer = volunteer.search([("certificate_code", "=", code)], limit=1)

@@ -88,6 +88,14 @@ class ShaqraVolunteerPortal(CustomerPortal):
             self._shaqra_volunteer_values(volunteer, error=error, message=message),
         )
 
+    @staticmethod
+    def _shaqra_has_nul(*values):
+        """A NUL character cannot be stored: refuse it with a message, not a server error."""
+        return any(isinstance(value, str) and "\x00" in value for value in values)
+
+    def _shaqra_nul_message(self):
+        return request.env._("The text contains a character that is not allowed.")
+
     def _shaqra_volunteer_or_404(self):
         volunteer = self._shaqra_volunteer()
         if not volunteer:
@@ -103,6 +111,8 @@ class ShaqraVolunteerPortal(CustomerPortal):
         """The volunteer logs their own hours and sends them for approval."""
         volunteer = self._shaqra_volunteer_or_404()
         env = request.env
+        if self._shaqra_has_nul(date, hours, activity, kw.get("assignment_id")):
+            return self._shaqra_render(volunteer, error=self._shaqra_nul_message())
         try:
             day = datetime.date.fromisoformat(validation.latin_digits((date or "").strip()))
             amount = float(validation.latin_digits((hours or "").strip()).replace(",", "."))
@@ -166,6 +176,8 @@ class ShaqraVolunteerPortal(CustomerPortal):
             return self._shaqra_render(
                 volunteer, error=env._("You have already applied to this opportunity.")
             )
+        if self._shaqra_has_nul(motivation):
+            return self._shaqra_render(volunteer, error=self._shaqra_nul_message())
         motivation = (motivation or "").strip()[: validation.MAX_TEXT_LENGTH] or False
         try:
             with env.cr.savepoint():
@@ -212,6 +224,8 @@ class ShaqraVolunteerPortal(CustomerPortal):
         notice = request.env["shaqra.notification"].sudo().browse(notice_id)
         if not notice.exists() or notice.volunteer_id != volunteer:
             raise NotFound()
+        if self._shaqra_has_nul(how, note):
+            return self._shaqra_render(volunteer, error=self._shaqra_nul_message())
         try:
             with request.env.cr.savepoint():
                 notice.sudo(False).with_user(request.env.user)._volunteer_confirm(how, note)

@@ -102,6 +102,8 @@ class ShaqraVolunteerHours(models.Model):
                 )
             if line.date > today:
                 raise ValidationError(self.env._("Hours cannot be logged for a future date."))
+            validation.check_past_date(line, "date", line.date)
+            validation.check_required_text(line, "activity", line.activity)
             validation.check_length(line, "activity", line.activity, validation.MAX_CHAR_LENGTH)
             if line.assignment_id and line.assignment_id.volunteer_id != line.volunteer_id:
                 raise ValidationError(self.env._("The assignment belongs to another volunteer."))
