@@ -23,7 +23,6 @@ from . import shaqra_request_privacy
 from . import shaqra_request_requirement
 from . import shaqra_request_portal
 from . import shaqra_notification
-from . import shaqra_liaison_report
 from . import shaqra_document_access_log
 from . import ir_attachment
 from . import ir_binary

@@ -14,6 +14,10 @@ class Base(models.AbstractModel):
 
     _inherit = "base"
 
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
     def _read_format(self, fnames, load="_classic_read"):
         result = super()._read_format(fnames, load)
         if result and self._name in CONFIDENTIAL_DOCUMENT_MODELS:

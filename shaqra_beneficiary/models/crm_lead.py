@@ -28,6 +28,10 @@ class CrmLead(models.Model):
         "shaqra.request", string="Request", readonly=True, copy=False
     )
 
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
@@ -48,6 +52,10 @@ class CrmLead(models.Model):
         if {"shaqra_category_id", "shaqra_field_id"} & set(vals) and "user_id" not in vals:
             self._shaqra_route()
         return result
+
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
 
     @api.model
     def _shaqra_beneficiary_defaults(self, vals):
@@ -78,6 +86,10 @@ class CrmLead(models.Model):
             if user and lead.user_id != user:
                 lead.user_id = user
 
+    # ------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------
+
     @api.onchange("shaqra_category_id", "shaqra_field_id")
     def _onchange_shaqra_route(self):
         assignment = (
@@ -96,6 +108,10 @@ class CrmLead(models.Model):
         xmlid = self.medium_id.get_external_id().get(self.medium_id.id, "")
         prefix = "shaqra_beneficiary.utm_medium_shaqra_"
         return xmlid[len(prefix) :] if xmlid.startswith(prefix) else False
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
 
     def action_shaqra_convert_beneficiary(self):
         """Open the wizard that makes a beneficiary of this inquiry (C1)."""

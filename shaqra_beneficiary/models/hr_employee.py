@@ -16,6 +16,10 @@ class HrEmployee(models.Model):
         groups="hr.group_hr_manager",
     )
 
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
     def write(self, vals):
         result = super().write(vals)
         if "user_id" in vals:
@@ -23,6 +27,10 @@ class HrEmployee(models.Model):
             # assignments (shaqra.liaison.access.mixin).
             self.env.registry.clear_cache()
         return result
+
+    # ------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------
 
     def _compute_shaqra_policy_pending_count(self):
         groups = self.env["shaqra.policy.acknowledgement"]._read_group(

@@ -18,6 +18,10 @@ CONTENT_FIELDS = {"datas", "raw", "db_datas"}
 class IrAttachment(models.Model):
     _inherit = "ir.attachment"
 
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
+
     @api.model
     def _shaqra_is_confidential(self, res_model, res_field=False):
         """Whether a document of ``res_model`` (in ``res_field``) is confidential.
@@ -50,6 +54,10 @@ class IrAttachment(models.Model):
             and not a.public
             and self._shaqra_is_confidential(a.res_model, a.res_field)
         ).sudo(self.env.su)
+
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
 
     def _check_access(self, operation):
         """Policy E2: a confidential document is read only by who reads its record.

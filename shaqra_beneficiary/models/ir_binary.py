@@ -6,6 +6,10 @@ from odoo.tools import str2bool
 class IrBinary(models.AbstractModel):
     _inherit = "ir.binary"
 
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
+
     def _record_to_stream(self, record, field_name):
         """Policy E2: log every confidential document served over HTTP.
 

@@ -7,6 +7,10 @@ from ..tools.client_info import external_api_client
 class IrHttp(models.AbstractModel):
     _inherit = "ir.http"
 
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
+
     @classmethod
     def _dispatch(cls, endpoint):
         """Keep the HTTP request at hand while the endpoint runs: Odoo's

@@ -30,6 +30,10 @@ class MailMessage(models.Model):
 
     _inherit = "mail.message"
 
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
@@ -104,6 +108,10 @@ class MailMessage(models.Model):
 class MailThread(models.AbstractModel):
     _inherit = "mail.thread"
 
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
+
     def _check_can_update_message_content(self, messages):
         """The chatter's own edit and delete buttons obey the same rule as ``write``."""
         super()._check_can_update_message_content(messages)
@@ -115,6 +123,10 @@ class MailThread(models.AbstractModel):
 
 class IrAttachment(models.Model):
     _inherit = "ir.attachment"
+
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
 
     def unlink(self):
         """A file posted in the chatter of the add-on's records goes with its message."""

@@ -34,6 +34,10 @@ class ResCompany(models.Model):
         ),
     ]
 
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
+
     def _shaqra_service_calendar(self):
         """The calendar that counts service deadlines for this company.
 

@@ -7,6 +7,10 @@ SAR_ARABIC_LABELS = {"currency_unit_label": "ريال", "currency_subunit_label"
 class ResCurrency(models.Model):
     _inherit = "res.currency"
 
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
+
     @api.model
     def _shaqra_set_arabic_unit_names(self):
         """Give the Saudi riyal its Arabic unit names where Arabic is installed.

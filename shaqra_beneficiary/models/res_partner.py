@@ -6,6 +6,10 @@ from .shaqra_beneficiary import PARTNER_CHECKED_FIELDS
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    # ------------------------------------------------------------
+    # CONSTRAINTS
+    # ------------------------------------------------------------
+
     @api.constrains(*PARTNER_CHECKED_FIELDS)
     def _check_shaqra_beneficiary_values(self):
         """Policy C3: a beneficiary's contact data obey the file's rules even

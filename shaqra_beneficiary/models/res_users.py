@@ -21,6 +21,10 @@ BENEFICIARY_IDENTITY_FIELDS = (
 class ResUsers(models.Model):
     _inherit = "res.users"
 
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
     def write(self, vals):
         if not self.env.su and self == self.env.user:
             self._shaqra_check_identity_write(vals)

@@ -32,6 +32,10 @@ HOME_ACTIONS = (
 class ResUsers(models.Model):
     _inherit = "res.users"
 
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
+
     @api.model
     def _shaqra_home_action(self):
         """The start screen of the current user's role (the home action of staff).

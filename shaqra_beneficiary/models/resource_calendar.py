@@ -9,6 +9,10 @@ from odoo.exceptions import UserError
 class ResourceCalendar(models.Model):
     _inherit = "resource.calendar"
 
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
+
     def shaqra_add_working_days(self, date_from, days):
         """Return the date of the ``days``-th working day after ``date_from``.
 

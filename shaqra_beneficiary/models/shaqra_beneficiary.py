@@ -216,6 +216,10 @@ class ShaqraBeneficiary(models.Model):
         ),
     ]
 
+    # ------------------------------------------------------------
+    # COMPUTES AND CONSTRAINTS
+    # ------------------------------------------------------------
+
     @api.depends("category_id", "field_id", "company_id")
     def _compute_liaison_officer_id(self):
         Assignment = self.env["shaqra.liaison.assignment"].sudo()
@@ -357,6 +361,10 @@ class ShaqraBeneficiary(models.Model):
             if isinstance(vals.get(name), str):
                 vals[name] = validation.latin_digits(vals[name])
 
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
@@ -435,6 +443,10 @@ class ShaqraBeneficiary(models.Model):
         elif "consent_given" in vals:
             vals.update(consent_date=False, consent_channel=False, consent_user_id=False)
 
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
     def action_view_requests(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -478,6 +490,10 @@ class ShaqraBeneficiary(models.Model):
             "domain": [("beneficiary_id", "=", self.id)],
             "context": {"default_beneficiary_id": self.id},
         }
+
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
 
     @api.model
     def shaqra_find_by_national_id(self, national_id):

@@ -41,6 +41,10 @@ class ShaqraBeneficiaryAgreementObligation(models.Model):
         "mail.activity", string="Activity", readonly=True, copy=False, ondelete="set null"
     )
 
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
     def write(self, vals):
         if {"agreement_id", "name", "party", "date_due"} & set(vals) and not self.env.su:
             signed = self.agreement_id.filtered(lambda a: a._evidence_is_frozen())
@@ -77,6 +81,10 @@ class ShaqraBeneficiaryAgreementObligation(models.Model):
                 user_id=user.id,
             )
             obligation.sudo().activity_id = activity
+
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
 
     @api.model
     def _cron_remind(self):

@@ -32,6 +32,10 @@ class ShaqraBeneficiaryDocument(models.Model):
     is_confidential = fields.Boolean(related="document_type_id.is_confidential", store=True)
     note = fields.Char()
 
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
     @api.model_create_multi
     def create(self, vals_list):
         documents = super().create(vals_list)
@@ -55,6 +59,10 @@ class ShaqraBeneficiaryDocument(models.Model):
                 added = document.sudo().attachment_ids - linked[document.id]
                 added.with_env(self.env)._shaqra_link_to(document, document.beneficiary_id)
         return result
+
+    # ------------------------------------------------------------
+    # COMPUTES AND CONSTRAINTS
+    # ------------------------------------------------------------
 
     @api.depends("date_expiry")
     def _compute_is_expired(self):

@@ -37,12 +37,20 @@ class ShaqraBeneficiaryIncome(models.Model):
         ("amount_positive", "check(amount >= 0)", "An income amount cannot be negative."),
     ]
 
+    # ------------------------------------------------------------
+    # CONSTRAINTS
+    # ------------------------------------------------------------
+
     @api.constrains("amount", "note")
     def _check_values(self):
         """Policy C3: a monthly amount is neither negative nor absurd."""
         for income in self:
             validation.check_amount(income, "amount", income.amount)
             validation.check_length(income, "note", income.note, validation.MAX_CHAR_LENGTH)
+
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -56,6 +56,10 @@ class ShaqraBeneficiaryMember(models.Model):
     is_student = fields.Boolean(string="Student")
     note = fields.Char()
 
+    # ------------------------------------------------------------
+    # COMPUTES AND CONSTRAINTS
+    # ------------------------------------------------------------
+
     @api.depends("birthdate")
     def _compute_age(self):
         today = fields.Date.context_today(self)
@@ -98,6 +102,10 @@ class ShaqraBeneficiaryMember(models.Model):
         validation.check_vals_types(self, vals)
         if vals.get("national_id"):
             vals["national_id"] = normalize_saudi_id(vals["national_id"]) or vals["national_id"]
+
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -43,6 +43,10 @@ class ShaqraCommittee(models.Model):
     request_ids = fields.One2many("shaqra.request", "committee_id", string="Requests")
     awaiting_request_count = fields.Integer(string="Requests Awaiting", compute="_compute_counts")
 
+    # ------------------------------------------------------------
+    # COMPUTES AND CONSTRAINTS
+    # ------------------------------------------------------------
+
     def _compute_counts(self):
         meetings = dict(
             self.env["shaqra.committee.meeting"]._read_group(
@@ -88,6 +92,10 @@ class ShaqraCommittee(models.Model):
                     )
                 )
 
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
     def action_view_meetings(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -106,6 +114,10 @@ class ShaqraCommittee(models.Model):
             "view_mode": "list,form",
             "domain": [("committee_id", "=", self.id), ("stage_key", "=", "awaiting_committee")],
         }
+
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
 
     def _is_member(self, user=None):
         """Whether ``user`` may act for this committee: a member or a manager."""

@@ -83,6 +83,10 @@ class ShaqraCommitteeDecision(models.Model):
         ),
     ]
 
+    # ------------------------------------------------------------
+    # COMPUTES AND CONSTRAINTS
+    # ------------------------------------------------------------
+
     @api.constrains("decision", "reason", "approved_amount")
     def _check_decision(self):
         for line in self:
@@ -152,6 +156,10 @@ class ShaqraCommitteeDecision(models.Model):
                     currency=currency.name,
                 )
             )
+
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -119,12 +119,20 @@ class ShaqraCommitteeMeeting(models.Model):
     # What a manager's documented correction may change on a closed meeting.
     _evidence_correctable_fields = ("date", "location", "minutes", "attendee_ids")
 
+    # ------------------------------------------------------------
+    # DEFAULTS
+    # ------------------------------------------------------------
+
     def _domain_committee_id(self):
         """The committees a user may hold a meeting of: their own; all for a manager."""
         domain = [("company_id", "in", self.env.companies.ids)]
         if not self.env.user.has_group("shaqra_beneficiary.group_manager"):
             domain.append(("member_ids", "in", [self.env.uid]))
         return domain
+
+    # ------------------------------------------------------------
+    # COMPUTES AND CONSTRAINTS
+    # ------------------------------------------------------------
 
     @api.depends("decision_ids.request_id")
     def _compute_request_ids(self):
@@ -177,6 +185,10 @@ class ShaqraCommitteeMeeting(models.Model):
         for meeting in self:
             day = meeting.date and fields.Datetime.context_timestamp(meeting, meeting.date)
             meeting.date_hijri = format_hijri(day, self.env.lang or "ar") if day else False
+
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -270,6 +282,10 @@ class ShaqraCommitteeMeeting(models.Model):
                         committee=meeting.committee_id.name,
                     )
                 )
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
 
     def action_load_agenda(self):
         """Put every eligible item awaiting this committee on the agenda (C5).

@@ -37,6 +37,10 @@ class ShaqraCommitteeMeetingApproval(models.Model):
         ),
     ]
 
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
     @api.model_create_multi
     def create(self, vals_list):
         if not self._evidence_allowed():

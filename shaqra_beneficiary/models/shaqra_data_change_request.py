@@ -60,6 +60,10 @@ class ShaqraDataChangeRequest(models.Model):
     reviewed_by_id = fields.Many2one("res.users", string="Reviewed By", readonly=True, copy=False)
     reviewed_on = fields.Datetime(readonly=True, copy=False)
 
+    # ------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------
+
     @api.depends("state")
     def _compute_state_sequence(self):
         order = {key: sequence for sequence, (key, _label) in enumerate(STATES)}
@@ -74,6 +78,10 @@ class ShaqraDataChangeRequest(models.Model):
                 beneficiary=change.beneficiary_id.name or "",
                 date=fields.Date.to_string(change.create_date) if change.create_date else "",
             )
+
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -114,6 +122,10 @@ class ShaqraDataChangeRequest(models.Model):
                 raise UserError(
                     self.env._("%(change)s has already been answered.", change=change.display_name)
                 )
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
 
     def action_approve(self):
         """Apply the new values to the beneficiary, with a chatter trace (F3).

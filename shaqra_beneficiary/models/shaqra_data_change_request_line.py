@@ -18,6 +18,10 @@ class ShaqraDataChangeRequestLine(models.Model):
     new_value = fields.Char(string="Proposed Value")
     new_value_display = fields.Char(compute="_compute_new_value_display", string="Proposed")
 
+    # ------------------------------------------------------------
+    # COMPUTES AND CONSTRAINTS
+    # ------------------------------------------------------------
+
     @api.depends("field_name")
     def _compute_field_label(self):
         Beneficiary = self.env["shaqra.beneficiary"]
@@ -47,6 +51,10 @@ class ShaqraDataChangeRequestLine(models.Model):
         Beneficiary = self.env["shaqra.beneficiary"]
         for line in self:
             Beneficiary._shaqra_clean_correction(line.field_name, line.new_value or "")
+
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):

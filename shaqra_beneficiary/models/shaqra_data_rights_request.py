@@ -58,6 +58,10 @@ class ShaqraDataRightsRequest(models.Model):
     reviewed_on = fields.Datetime(readonly=True)
     notification_id = fields.Many2one("shaqra.notification", string="Answer Sent", readonly=True)
 
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
     @api.model_create_multi
     def create(self, vals_list):
         requests = super().create(vals_list)
@@ -141,6 +145,10 @@ class ShaqraDataRightsRequest(models.Model):
             elif state in ("accepted", "partial"):
                 beneficiary.write({"processing_restricted": True})
         return True
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
 
     def action_accept(self):
         return self._shaqra_decide("accepted")

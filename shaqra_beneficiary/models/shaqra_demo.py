@@ -58,6 +58,10 @@ DEMO_HISTORY = (
 class ShaqraCommitteeMeeting(models.Model):
     _inherit = "shaqra.committee.meeting"
 
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
+
     @api.model
     def _demo_decide_requests(self):
         """Demo data: the meetings that decided the decided, notified and closed
@@ -162,6 +166,10 @@ class ShaqraCommitteeMeeting(models.Model):
 
 class ResCompany(models.Model):
     _inherit = "res.company"
+
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
 
     def _demo_association_letterhead(self):
         """Demo data: the demo company is the association, with its own letterhead."""

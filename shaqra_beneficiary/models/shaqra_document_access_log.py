@@ -40,6 +40,10 @@ class ShaqraDocumentAccessLog(models.Model):
     ip_address = fields.Char(string="IP Address", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True, index=True)
 
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
     def write(self, vals):
         if not self.env.su:
             self.check_access("write")

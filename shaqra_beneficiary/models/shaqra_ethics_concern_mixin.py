@@ -38,6 +38,10 @@ class ShaqraEthicsConcernMixin(models.AbstractModel):
         related="concerned_employee_id.user_id", store=True, string="User Concerned"
     )
 
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
+
     @staticmethod
     def _shaqra_ethics_selection():
         """The (key, label) pair to ``selection_add`` to the complaint kinds."""
@@ -61,6 +65,10 @@ class ShaqraEthicsConcernMixin(models.AbstractModel):
         if not self.env.user.has_group(MANAGER_GROUP):
             return [("kind", "=", ETHICS_KIND)]
         return [("kind", "=", ETHICS_KIND), ("concerned_user_id", "=", self.env.uid)]
+
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
 
     @api.model
     def _search(self, domain, *args, **kwargs):

@@ -33,6 +33,10 @@ class ShaqraLiaisonAccessMixin(models.AbstractModel):
         "the assignment of its category and field of work (policy F1).",
     )
 
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
     def init(self):
         super().init()
         if self._abstract or not self._auto:
@@ -79,6 +83,10 @@ class ShaqraLiaisonAccessMixin(models.AbstractModel):
             )
         )
         return tuple(self.env.cr.fetchall())
+
+    # ------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------
 
     @api.depends("liaison_user_id", "category_id", "field_id", "company_id")
     def _compute_officer_user_ids(self):

@@ -36,6 +36,10 @@ class ShaqraLiaisonAssignment(models.Model):
         ),
     ]
 
+    # ------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------
+
     @api.depends("category_id", "field_id", "employee_id")
     def _compute_display_name(self):
         for assignment in self:
@@ -45,6 +49,10 @@ class ShaqraLiaisonAssignment(models.Model):
                 field=assignment.field_id.name or "",
                 officer=assignment.employee_id.name or "",
             )
+
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):

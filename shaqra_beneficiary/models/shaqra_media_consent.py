@@ -100,6 +100,10 @@ class ShaqraMediaConsent(models.Model):
         ),
     ]
 
+    # ------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------
+
     @api.depends("state", "date_from", "date_to")
     def _compute_is_effective(self):
         today = fields.Date.context_today(self)
@@ -125,6 +129,10 @@ class ShaqraMediaConsent(models.Model):
             return domain
         return [("id", "not in", self._search(domain))]
 
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
     @api.model_create_multi
     def create(self, vals_list):
         consents = super().create(vals_list)
@@ -141,6 +149,10 @@ class ShaqraMediaConsent(models.Model):
 
     def _evidence_is_frozen(self):
         return True
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
 
     def action_revoke(self):
         """Withdraw the consent, at once (contract, E1)."""

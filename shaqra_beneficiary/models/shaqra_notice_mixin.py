@@ -29,6 +29,10 @@ class ShaqraNoticeMixin(models.AbstractModel):
         string="Notice Count", compute="_compute_notification_count"
     )
 
+    # ------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------
+
     def _compute_notification_count(self):
         counts = dict(
             self.env["shaqra.notification"]._read_group(
@@ -39,6 +43,10 @@ class ShaqraNoticeMixin(models.AbstractModel):
         )
         for record in self:
             record.notification_count = counts.get(record.id, 0)
+
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
 
     def _shaqra_notice_recipient(self):
         """Who is notified, and how: a dict with ``partner`` (res.partner),
@@ -118,6 +126,10 @@ class ShaqraNoticeMixin(models.AbstractModel):
     def _shaqra_notice_delivered(self, notice):
         """Called once ``notice`` about this record is delivered."""
         return None
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
 
     def action_view_notifications(self):
         self.ensure_one()

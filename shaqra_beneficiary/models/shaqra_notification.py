@@ -180,6 +180,10 @@ class ShaqraNotification(models.Model):
         help="When the volunteer is not recorded as a contact.",
     )
 
+    # ------------------------------------------------------------
+    # COMPUTES AND CONSTRAINTS
+    # ------------------------------------------------------------
+
     @api.depends_context("uid")
     def _compute_source_access(self):
         """The current user, on the notices whose source they may read/change
@@ -311,6 +315,10 @@ class ShaqraNotification(models.Model):
             )
         return vals
 
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
@@ -355,6 +363,10 @@ class ShaqraNotification(models.Model):
     def _unlink_except_sent(self):
         if self.filtered(lambda n: n.state == "sent"):
             raise UserError(self.env._("A delivered notice cannot be deleted (policy E3)."))
+
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
 
     @api.model
     def _channel_label(self, channel):
@@ -639,6 +651,10 @@ class ShaqraNotification(models.Model):
                     channel=self._channel_label(notice.channel),
                 ),
             )
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
 
     def action_deliver(self):
         """Open the notice wizard to deliver this pending notice."""

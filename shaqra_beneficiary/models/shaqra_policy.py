@@ -145,6 +145,10 @@ class ShaqraPolicy(models.Model):
         ),
     ]
 
+    # ------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------
+
     @api.depends("approval_date")
     @api.depends_context("lang")
     def _compute_approval_date_hijri(self):
@@ -180,6 +184,10 @@ class ShaqraPolicy(models.Model):
                 "%(title)s (v%(version)s)", title=policy.name or "", version=policy.version
             )
 
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
     def write(self, vals):
         frozen = {"name", "code", "version", "body", "document", "kind"}
         if frozen & set(vals) and not self.env.su:
@@ -204,6 +212,10 @@ class ShaqraPolicy(models.Model):
                     "A document that was distributed cannot be deleted: archive it instead."
                 )
             )
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
 
     def action_approve(self):
         for policy in self:

@@ -146,6 +146,10 @@ class ShaqraPolicyAcknowledgement(models.Model):
         ),
     ]
 
+    # ------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------
+
     @api.depends(
         "employee_id.user_id",
         "employee_id.name",
@@ -183,6 +187,10 @@ class ShaqraPolicyAcknowledgement(models.Model):
     def _compute_portal_url(self):
         for ack in self:
             ack.portal_url = f"/my/policies/{ack.policy_id.id}"
+
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -266,6 +274,10 @@ class ShaqraPolicyAcknowledgement(models.Model):
                         date=ack.acknowledged_on,
                     )
                 )
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
 
     def action_acknowledge(self, signature=None, signed_by=None):
         """Sign this acknowledgement as the person it belongs to (contract, ART4).
@@ -358,6 +370,10 @@ class ShaqraPolicyAcknowledgement(models.Model):
                 )
             if template and ack.email:
                 template.send_mail(ack.id, email_layout_xmlid="mail.mail_notification_light")
+
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
 
     @api.model
     def _cron_remind(self, batch_size=REMIND_BATCH_SIZE):

@@ -23,6 +23,10 @@ class ShaqraPublicSubmission(models.Model):
     ip_hash = fields.Char(string="Connection Fingerprint", index=True)
     mobile_hash = fields.Char(string="Mobile Fingerprint", index=True)
 
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
+
     @api.model
     def _shaqra_hash(self, value):
         """sha256 of ``value`` salted with the database secret, or False."""

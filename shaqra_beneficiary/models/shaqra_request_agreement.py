@@ -20,6 +20,10 @@ class ShaqraRequest(models.Model):
     )
     agreement_count = fields.Integer(compute="_compute_agreement_count")
 
+    # ------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------
+
     @api.depends("agreement_ids")
     def _compute_agreement_count(self):
         counts = dict(
@@ -29,6 +33,10 @@ class ShaqraRequest(models.Model):
         )
         for request in self:
             request.agreement_count = counts.get(request, 0)
+
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
 
     def write(self, vals):
         result = super().write(vals)
@@ -74,6 +82,10 @@ class ShaqraRequest(models.Model):
             )
             agreements |= agreement
         return agreements
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
 
     def action_view_agreements(self):
         self.ensure_one()

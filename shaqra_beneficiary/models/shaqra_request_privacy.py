@@ -7,6 +7,10 @@ class ShaqraRequest(models.Model):
 
     _inherit = "shaqra.request"
 
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
     @api.model_create_multi
     def create(self, vals_list):
         if any(vals.get("access_token") for vals in vals_list):

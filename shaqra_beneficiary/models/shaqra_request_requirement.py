@@ -36,6 +36,10 @@ class ShaqraRequestRequirement(models.Model):
     verified_on = fields.Datetime(readonly=True)
     note = fields.Char()
 
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
     @api.model_create_multi
     def create(self, vals_list):
         if not self._evidence_allowed():

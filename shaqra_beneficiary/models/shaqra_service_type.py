@@ -67,10 +67,18 @@ class ShaqraServiceType(models.Model):
         ),
     ]
 
+    # ------------------------------------------------------------
+    # COMPUTES
+    # ------------------------------------------------------------
+
     @api.depends("field_id.department_id")
     def _compute_department_id(self):
         for service in self:
             service.department_id = service.field_id.department_id or service.department_id
+
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
 
     def _shaqra_agreement_template(self):
         """The published agreement template of this service (ART2), if any."""

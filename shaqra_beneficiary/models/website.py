@@ -4,6 +4,10 @@ from odoo import api, models
 class Website(models.Model):
     _inherit = "website"
 
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
+
     @api.model
     def _shaqra_setup_public_site(self, lang_code="ar_001"):
         """The association's site: named after the company, in Arabic when loaded.

@@ -31,7 +31,8 @@ from odoo.modules.module import get_module_path
 from odoo.tests import TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .suite_data import IDS, SIGNATURE
+from .common import IDS
+from .common import SIGNATURE_TEXT as SIGNATURE
 
 _logger = logging.getLogger(__name__)
 MATRIX = Path(__file__).with_name("access_matrix.csv")
@@ -71,7 +72,7 @@ def addon_matrix_paths(env):
     return paths
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "access_rights")
 class TestAccessMatrix(TransactionCase):
     """Policy E2: each role reaches exactly what the access matrix says."""
 

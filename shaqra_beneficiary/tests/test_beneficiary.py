@@ -2,7 +2,7 @@ from odoo import Command
 from odoo.exceptions import ValidationError
 from odoo.tests import Form, tagged, users
 
-from .request_common import IDS, ShaqraRequestCommon
+from .common import IDS, ShaqraRequestCommon
 
 
 @tagged("post_install", "-at_install")

@@ -1,10 +1,10 @@
 from odoo.exceptions import AccessError
 from odoo.tests import tagged, users
 
-from .common_committee import ShaqraCommitteeCommon
+from .common import ShaqraCommitteeCommon
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "access_rights")
 class TestCommitteeAccess(ShaqraCommitteeCommon):
     """Only committee members hold meetings; reception reads the outcome (C5, C8)."""
 

@@ -5,7 +5,7 @@ from lxml import etree
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common_committee import ShaqraCommitteeCommon
+from .common import ShaqraCommitteeCommon
 
 
 @tagged("post_install", "-at_install")

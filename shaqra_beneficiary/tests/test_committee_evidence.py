@@ -2,7 +2,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common_committee import SIGNATURE, ShaqraCommitteeCommon
+from .common import SIGNATURE, ShaqraCommitteeCommon
 
 MINUTES_REPORT = "shaqra_beneficiary.shaqra_committee_meeting_report"
 LETTER_REPORT = "shaqra_beneficiary.shaqra_request_decision_letter_report"

@@ -3,7 +3,7 @@ from datetime import date
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import freeze_time, tagged
 
-from .common_committee import ShaqraCommitteeCommon
+from .common import ShaqraCommitteeCommon
 
 
 @tagged("post_install", "-at_install")

@@ -1,7 +1,7 @@
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import new_test_user, tagged
 
-from .common_committee import ShaqraCommitteeCommon
+from .common import ShaqraCommitteeCommon
 
 
 @tagged("post_install", "-at_install")

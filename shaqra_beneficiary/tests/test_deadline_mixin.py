@@ -4,7 +4,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import freeze_time, tagged
 
 from ..models.shaqra_deadline_mixin import DEADLINE_EVIDENCE_FIELDS
-from .request_common import ShaqraRequestCommon
+from .common import ShaqraRequestCommon
 
 ANSWER = "shaqra_beneficiary.mail_activity_type_request_answer"
 REMINDER = "shaqra_beneficiary.mail_activity_type_request_reminder"

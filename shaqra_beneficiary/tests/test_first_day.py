@@ -6,7 +6,7 @@ from odoo.exceptions import UserError
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 from odoo.tools import file_open
 
-from .common_committee import ShaqraCommitteeCommon
+from .common import ShaqraCommitteeCommon
 
 # Each demo login and the screen it starts its day on: (login, action, the
 # search filters switched on by default).

@@ -3,7 +3,7 @@ from datetime import date, datetime
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 
-from .request_common import ShaqraRequestCommon
+from .common import ShaqraRequestCommon
 
 
 @tagged("post_install", "-at_install")

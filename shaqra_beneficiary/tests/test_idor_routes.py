@@ -21,8 +21,8 @@ import json
 from odoo.tests import tagged
 from odoo.tools import SQL, mute_logger
 
-from .suite_data import SIGNATURE
-from .test_portal_common import PDF, ShaqraPortalCommon
+from .common import PDF, ShaqraPortalCommon
+from .common import SIGNATURE_TEXT as SIGNATURE
 
 MODULE_PREFIX = "odoo.addons.shaqra_beneficiary."
 ADDONS_PREFIX = "odoo.addons.shaqra_"

@@ -1,6 +1,6 @@
 from odoo.tests import freeze_time, tagged
 
-from .common_committee import ShaqraCommitteeCommon
+from .common import ShaqraCommitteeCommon
 
 MINUTES = "shaqra_beneficiary.shaqra_committee_meeting_report"
 DECISION_LETTER = "shaqra_beneficiary.shaqra_request_decision_letter_report"

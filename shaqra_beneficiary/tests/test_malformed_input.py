@@ -30,9 +30,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .common_committee import ShaqraCommitteeCommon
-from .suite_data import BLANK_CANVAS, BLANK_PIXEL, PDF, SIGNATURE
-from .test_portal_common import PNG, ShaqraPortalCommon
+from .common import BLANK_CANVAS, BLANK_PIXEL, PDF, PNG, ShaqraCommitteeCommon, ShaqraPortalCommon
+from .common import SIGNATURE_TEXT as SIGNATURE
 
 
 def _zip():

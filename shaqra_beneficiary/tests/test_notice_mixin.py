@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common_terms import ShaqraTermsCommon
+from .common import ShaqraTermsCommon
 
 MEETING_DAY = (date.today() + timedelta(days=7)).isoformat()
 

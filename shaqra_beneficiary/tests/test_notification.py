@@ -3,7 +3,7 @@ from urllib.parse import unquote
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common_committee import ShaqraCommitteeCommon
+from .common import ShaqraCommitteeCommon
 from .test_notification_evidence import MEETING_DAY
 
 

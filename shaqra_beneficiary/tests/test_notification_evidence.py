@@ -6,7 +6,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, JsonRpcException, tagged
 from odoo.tools import mute_logger
 
-from .common_committee import ShaqraCommitteeCommon
+from .common import ShaqraCommitteeCommon
 
 # Meetings are arranged for a day to come: a week from the day the tests run.
 MEETING_DAY = (date.today() + timedelta(days=7)).isoformat()

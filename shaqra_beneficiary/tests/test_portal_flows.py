@@ -6,8 +6,7 @@ from odoo.tests import TransactionCase, tagged
 from odoo.addons.mail.tests.common import MockEmail
 
 from ..tools.hijri import format_hijri
-from .common import SIGNATURE, load_arabic
-from .test_portal_common import PDF, PNG, ShaqraPortalCommon
+from .common import PDF, PNG, SIGNATURE, ShaqraPortalCommon, load_arabic
 
 DECLARATION_AR = (
     "أقر بأن جميع البيانات والمعلومات المقدمة في هذا الطلب صحيحة، وأتحمل المسؤولية المباشرة عنها."

@@ -17,9 +17,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import JsonRpcException, TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
-from .common import SIGNATURE, load_arabic
-from .request_common import ShaqraRequestCommon
-from .test_portal_common import PDF, PNG, ShaqraPortalCommon
+from .common import PDF, PNG, SIGNATURE, ShaqraPortalCommon, ShaqraRequestCommon, load_arabic
 
 
 @tagged("post_install", "-at_install")

@@ -2,7 +2,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import JsonRpcException, tagged
 from odoo.tools import mute_logger
 
-from .test_portal_common import PDF, ShaqraPortalCommon
+from .common import PDF, ShaqraPortalCommon
 
 
 @tagged("post_install", "-at_install")

@@ -1,7 +1,6 @@
 from odoo.tests import tagged
 
-from .common import SIGNATURE
-from .test_portal_common import ShaqraPortalCommon
+from .common import SIGNATURE, ShaqraPortalCommon
 
 
 @tagged("post_install", "-at_install")

@@ -137,7 +137,7 @@ class PrivacyCommon(ShaqraCommon):
         cls.Log = env["shaqra.document.access.log"]
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "access_rights")
 class TestPrivacyRules(PrivacyCommon):
     """Policy E2, F1: each role sees the beneficiary files it handles, no more."""
 
@@ -316,7 +316,7 @@ class TestPrivacyRules(PrivacyCommon):
         self.assertFalse(self._visible(manager_2, self.request_a | self.request_b))
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "access_rights")
 class TestPrivacyDocuments(PrivacyCommon):
     """Policy E2: documents are bound to their record and every read is logged."""
 

@@ -4,12 +4,12 @@ from odoo import Command
 from odoo.tests import HttpCase, JsonRpcException, tagged
 from odoo.tools import mute_logger
 
-from .test_portal_common import PDF, ShaqraPortalCommon
+from .common import PDF, ShaqraPortalCommon
 from .test_privacy import PrivacyCommon
 from .test_privacy_integrity import CaseDataCommon
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "access_rights")
 class TestPrivacyDownload(PrivacyCommon, HttpCase):
     """Policy E2: a confidential document served over HTTP is logged once."""
 
@@ -53,7 +53,7 @@ class TestPrivacyDownload(PrivacyCommon, HttpCase):
         self.assertFalse(self._logs(self.document_b))
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "access_rights")
 class TestPrivacyHttpIntegrity(CaseDataCommon, HttpCase):
     """Policy E2, C3: the integrity holes, replayed over HTTP and JSON-RPC as each role."""
 
@@ -225,7 +225,7 @@ class TestPrivacyHttpIntegrity(CaseDataCommon, HttpCase):
         )
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "access_rights")
 class TestPortalDocumentPrivacy(ShaqraPortalCommon):
     """Policy E2: a beneficiary downloads their own documents through their request."""
 

@@ -46,7 +46,7 @@ class CaseDataCommon(PrivacyCommon):
             }
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "access_rights")
 class TestCaseDataRules(CaseDataCommon):
     """Policy E2: income, household members and documents follow their beneficiary."""
 
@@ -153,7 +153,7 @@ class TestCaseDataRules(CaseDataCommon):
         self.assertEqual(self.beneficiary_b.monthly_income, 1200)
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "access_rights")
 class TestDocumentLinks(CaseDataCommon):
     """Policy E2: a requirement line (or document) holds its own files only."""
 
@@ -279,7 +279,7 @@ class TestDocumentLinks(CaseDataCommon):
         self.assertFalse(self.request_a._shaqra_portal_document(own.id))
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "access_rights")
 class TestDuplicateMessages(CaseDataCommon):
     """Policy C3, E2: a duplicate is refused without telling whose file it is."""
 
@@ -334,7 +334,7 @@ class TestDuplicateMessages(CaseDataCommon):
         self.assertIn("Beneficiary B", str(caught.exception))
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "access_rights")
 class TestDocumentReadsLogged(CaseDataCommon):
     """Policy E2: every API path that returns a confidential file's bytes is logged."""
 
@@ -427,7 +427,7 @@ class TestDocumentReadsLogged(CaseDataCommon):
         self.assertFalse(self._logs(self.document_b))
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "access_rights")
 class TestChatterEvidence(PrivacyCommon):
     """Policy C3-C5, E2: the chatter of a request is part of its record."""
 

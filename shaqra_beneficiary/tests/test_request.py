@@ -4,7 +4,7 @@ from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import Form, freeze_time, tagged, users
 
-from .request_common import ShaqraRequestCommon
+from .common import ShaqraRequestCommon
 
 
 @tagged("post_install", "-at_install")

@@ -1,11 +1,10 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged, users
 
-from .common import load_arabic
-from .request_common import IDS, ShaqraRequestCommon
+from .common import IDS, ShaqraRequestCommon, load_arabic
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "access_rights")
 class TestRequestAccess(ShaqraRequestCommon):
     """Roles (policy C1-C5, G6) and Arabic errors for the staff."""
 

@@ -4,7 +4,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, freeze_time, tagged
 
-from .request_common import ShaqraRequestCommon
+from .common import ShaqraRequestCommon
 
 ANSWER = "shaqra_beneficiary.mail_activity_type_request_answer"
 REMINDER = "shaqra_beneficiary.mail_activity_type_request_reminder"

@@ -1,6 +1,6 @@
 from odoo.tests import freeze_time, tagged
 
-from .request_common import ShaqraRequestCommon
+from .common import ShaqraRequestCommon
 
 ESCALATION = "shaqra_beneficiary.mail_activity_type_request_escalation"
 

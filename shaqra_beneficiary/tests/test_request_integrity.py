@@ -10,8 +10,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import freeze_time, tagged
 
-from .common import SIGNATURE
-from .common_committee import ShaqraCommitteeCommon
+from .common import SIGNATURE, ShaqraCommitteeCommon
 
 # What a tester typed over JSON-RPC to skip the committee (issue items 2-4).
 FORGED = {

@@ -4,7 +4,7 @@ from odoo.tests import tagged
 from .common import ShaqraCommon
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "access_rights")
 class TestSecurityGroups(ShaqraCommon):
     """The roles of the policy imply each other upward; menus follow them."""
 

@@ -6,7 +6,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from ..tools.phone import normalize_saudi_mobile, whatsapp_digits
-from .request_common import ShaqraRequestCommon
+from .common import ShaqraRequestCommon
 
 MODULE = Path(__file__).resolve().parent.parent
 

@@ -7,7 +7,7 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
-from .common_terms import ShaqraTermsCommon
+from .common import ShaqraTermsCommon
 
 
 @tagged("post_install", "-at_install")

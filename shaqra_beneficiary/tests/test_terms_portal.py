@@ -3,8 +3,7 @@ import json
 from odoo.tests import JsonRpcException, tagged
 from odoo.tools import mute_logger
 
-from .common_terms import drawn_signature
-from .test_portal_common import ShaqraPortalCommon
+from .common import ShaqraPortalCommon, drawn_signature
 
 
 @tagged("post_install", "-at_install")

@@ -1,6 +1,6 @@
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common_committee import SIGNATURE
+from .common import SIGNATURE
 
 
 @tagged("post_install", "-at_install")

@@ -12,7 +12,7 @@ from odoo.tools import mute_logger
 from odoo.addons.shaqra_beneficiary.controllers.public_form import ShaqraPublicForm
 from odoo.addons.website.tools import MockRequest
 
-from .test_portal_common import PDF, ShaqraPortalCommon
+from .common import PDF, ShaqraPortalCommon
 
 
 class ShaqraWebsiteCommon(ShaqraPortalCommon):

@@ -2,6 +2,7 @@
 // Policy ART2: a beneficiary reads their agreement on the portal and signs it.
 
 import { registry } from "@web/core/registry";
+import { portalSignSteps } from "./shaqra_tour_utils";
 
 registry.category("web_tour.tours").add("shaqra_agreement_portal_sign_tour", {
     url: "/my/agreements",
@@ -20,15 +21,7 @@ registry.category("web_tour.tours").add("shaqra_agreement_portal_sign_tour", {
             trigger: ".o_shaqra_agreement_sign_button",
             run: "click",
         },
-        {
-            content: "The typed name gives a signature: the button is enabled",
-            trigger: ".modal .o_portal_sign_submit:enabled",
-        },
-        {
-            content: "Sign",
-            trigger: ".modal .o_portal_sign_submit:enabled",
-            run: "click",
-        },
+        ...portalSignSteps(),
         {
             content: "The signature is recorded",
             trigger: ".o_shaqra_agreement_signed",

@@ -3,19 +3,14 @@
 // decision on a request of the agenda; the request becomes Decided.
 
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openAppSteps } from "./shaqra_tour_utils";
 
 const decisions = ".o_field_widget[name='decision_ids']";
 
 registry.category("web_tour.tours").add("shaqra_committee_decision_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Beneficiary Services app",
-            trigger: ".o_app[data-menu-xmlid='shaqra_beneficiary.shaqra_beneficiary_menu_root']",
-            run: "click",
-        },
+        ...openAppSteps(),
         {
             content: "Open the committees menu",
             trigger: "[data-menu-xmlid='shaqra_beneficiary.shaqra_committee_menu_root']",

@@ -2,17 +2,15 @@
 // Policy ART4: an employee signs a policy from "My Policies" in the web client.
 
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openAppSteps } from "./shaqra_tour_utils";
 
 registry.category("web_tour.tours").add("shaqra_policy_backend_sign_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Policies app",
-            trigger: ".o_app[data-menu-xmlid='shaqra_beneficiary.shaqra_policy_menu_root']",
-            run: "click",
-        },
+        ...openAppSteps(
+            "shaqra_beneficiary.shaqra_policy_menu_root",
+            "Open the Policies app"
+        ),
         {
             content: "Open the policy to sign",
             trigger: ".o_data_row td:contains('Tour Employee Charter')",

@@ -2,6 +2,7 @@
 // Policy ART4: a contractor reads a policy on the portal and signs it.
 
 import { registry } from "@web/core/registry";
+import { portalSignSteps } from "./shaqra_tour_utils";
 
 registry.category("web_tour.tours").add("shaqra_policy_portal_sign_tour", {
     url: "/my/policies",
@@ -20,15 +21,7 @@ registry.category("web_tour.tours").add("shaqra_policy_portal_sign_tour", {
             trigger: ".o_shaqra_policy_sign_button",
             run: "click",
         },
-        {
-            content: "The typed name gives a signature: the button is enabled",
-            trigger: ".modal .o_portal_sign_submit:enabled",
-        },
-        {
-            content: "Sign",
-            trigger: ".modal .o_portal_sign_submit:enabled",
-            run: "click",
-        },
+        ...portalSignSteps(),
         {
             content: "The acknowledgement is recorded",
             trigger: ".o_shaqra_policy_signed",

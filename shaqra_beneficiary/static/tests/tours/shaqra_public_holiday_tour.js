@@ -2,17 +2,12 @@
 // Policy C6: public holidays are recorded on the association's calendar.
 
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openAppSteps } from "./shaqra_tour_utils";
 
 registry.category("web_tour.tours").add("shaqra_public_holiday_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Beneficiary Services app",
-            trigger: ".o_app[data-menu-xmlid='shaqra_beneficiary.shaqra_beneficiary_menu_root']",
-            run: "click",
-        },
+        ...openAppSteps(),
         {
             content: "Open the configuration menu",
             trigger: "[data-menu-xmlid='shaqra_beneficiary.shaqra_beneficiary_menu_config']",

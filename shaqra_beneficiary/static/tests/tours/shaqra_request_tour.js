@@ -3,17 +3,12 @@
 // beneficiary's signature and sends it to the committee; the deadline shows.
 
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openAppSteps } from "./shaqra_tour_utils";
 
 registry.category("web_tour.tours").add("shaqra_request_tour", {
     url: "/odoo",
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open the Beneficiary Services app",
-            trigger: ".o_app[data-menu-xmlid='shaqra_beneficiary.shaqra_beneficiary_menu_root']",
-            run: "click",
-        },
+        ...openAppSteps(),
         {
             content: "The requests pipeline shows the completeness check column",
             trigger: ".o_kanban_renderer .o_kanban_group .o_kanban_record:contains('Tour Beneficiary')",

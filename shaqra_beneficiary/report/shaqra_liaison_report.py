@@ -31,6 +31,10 @@ class ShaqraLiaisonReport(models.Model):
         string="Average Working Days to Answer", readonly=True, aggregator="avg", digits=(16, 1)
     )
 
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
+
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
         # A static query: no user input reaches it.

@@ -1,0 +1,1 @@
+from . import shaqra_liaison_report
