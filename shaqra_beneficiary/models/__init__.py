@@ -3,6 +3,7 @@ from . import res_currency
 from . import res_config_settings
 from . import resource_calendar
 from . import shaqra_evidence_mixin
+from . import shaqra_stage_mixin
 from . import shaqra_notice_mixin
 from . import shaqra_deadline_mixin
 from . import shaqra_work_field

@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 STAGE_KEYS = [
     ("received", "Received"),
@@ -25,18 +24,16 @@ class ShaqraRequestStage(models.Model):
     """
 
     _name = "shaqra.request.stage"
+    _inherit = ["shaqra.stage.mixin"]
     _description = "Request Stage"
     _order = "sequence, id"
+    _stage_meaning_fields = STAGE_MEANING_FIELDS
 
-    name = fields.Char(required=True, translate=True)
-    sequence = fields.Integer(default=10)
     key = fields.Selection(
         STAGE_KEYS,
         help="The stages the module moves a request to by its actions. A stage added "
         "by an administrator has none; its flags say what it means.",
     )
-    fold = fields.Boolean(string="Folded in Kanban")
-    description = fields.Text(translate=True)
     is_intake = fields.Boolean(
         string="Intake",
         help="The file is still being completed: documents are added, checked and signed "
@@ -63,25 +60,6 @@ class ShaqraRequestStage(models.Model):
     _sql_constraints = [
         ("key_unique", "unique(key)", "Each stage key may be used once."),
     ]
-
-    # ------------------------------------------------------------
-    # ORM
-    # ------------------------------------------------------------
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            raise UserError(self._key_message())
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if not self.env.su and any(
-            any(stage[name] != vals[name] for stage in self)
-            for name in STAGE_MEANING_FIELDS
-            if name in vals
-        ):
-            raise UserError(self._key_message())
-        return super().write(vals)
 
     # ------------------------------------------------------------
     # BUSINESS

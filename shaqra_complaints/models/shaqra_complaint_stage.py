@@ -1,5 +1,4 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 STAGE_KEYS = [
     ("received", "Received"),
@@ -17,14 +16,21 @@ class ShaqraComplaintStage(models.Model):
     """A stage of the complaint pipeline; its flags drive the behaviour (D1-D3)."""
 
     _name = "shaqra.complaint.stage"
+    _inherit = ["shaqra.stage.mixin"]
     _description = "Complaint Stage"
     _order = "sequence, id"
+    # What a stage means: only the module's data (superuser) sets them.
+    _stage_meaning_fields = (
+        "key",
+        "is_committee",
+        "is_settlement",
+        "is_resolved",
+        "is_final",
+        "pauses_clock",
+        "short_path",
+    )
 
-    name = fields.Char(required=True, translate=True)
-    sequence = fields.Integer(default=10)
     key = fields.Selection(STAGE_KEYS, required=True)
-    fold = fields.Boolean(string="Folded in Kanban")
-    description = fields.Text(translate=True)
     is_committee = fields.Boolean(
         string="With the Committee",
         help="The complaint is on the follow-up committee's agenda (policy D1).",
@@ -58,22 +64,6 @@ class ShaqraComplaintStage(models.Model):
     _sql_constraints = [
         ("key_unique", "unique(key)", "Each stage key may be used once."),
     ]
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            raise UserError(self._key_message())
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if "key" in vals and not self.env.su and any(stage.key != vals["key"] for stage in self):
-            raise UserError(self._key_message())
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_never(self):
-        if not self.env.su:
-            raise UserError(self._key_message())
 
     def _key_message(self):
         return self.env._(
