@@ -2,6 +2,7 @@ import re
 from pathlib import Path
 
 from odoo.tests import TransactionCase, tagged
+from odoo.tools.misc import file_path
 from odoo.tools.translate import TranslationFileReader, TranslationModuleReader
 
 ARABIC = re.compile(r"[\u0600-\u06FF]")
@@ -14,7 +15,9 @@ class TestArabicCatalogue(TransactionCase):
     module = "shaqra_beneficiary"
 
     def _catalogue(self):
-        path = Path(__file__).resolve().parent.parent / "i18n" / "ar.po"
+        """The Arabic catalogue of ``self.module`` (add-ons reuse this test by
+        setting ``module``)."""
+        path = Path(file_path(f"{self.module}/i18n/ar.po"))
         with path.open("rb") as handle:
             return {
                 entry["src"]: entry["value"]

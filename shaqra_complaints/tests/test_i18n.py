@@ -1,7 +1,4 @@
-from pathlib import Path
-
 from odoo.tests import tagged
-from odoo.tools.translate import TranslationFileReader
 
 from odoo.addons.shaqra_beneficiary.tests import test_i18n as base_i18n
 
@@ -13,11 +10,3 @@ class TestComplaintsArabicCatalogue(base_i18n.TestArabicCatalogue):
     allow_inherited_tests_method = True
 
     module = "shaqra_complaints"
-
-    def _catalogue(self):
-        path = Path(__file__).resolve().parent.parent / "i18n" / "ar.po"
-        with path.open("rb") as handle:
-            return {
-                entry["src"]: entry["value"]
-                for entry in TranslationFileReader(handle, fileformat="po")
-            }
