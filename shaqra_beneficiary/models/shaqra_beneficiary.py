@@ -103,18 +103,8 @@ class ShaqraBeneficiary(models.Model):
     whatsapp_number = fields.Char(string="WhatsApp Number")
     fax_number = fields.Char()
     liaison_officer_id = fields.Many2one(
-        "hr.employee",
-        string="Liaison Officer",
-        compute="_compute_liaison_officer_id",
-        store=True,
-        readonly=False,
-        tracking=True,
-        check_company=True,
         help="Set from the liaison assignment of the category and field of work "
         "(policy F1); may be changed by hand.",
-    )
-    liaison_user_id = fields.Many2one(
-        related="liaison_officer_id.user_id", store=True, string="Liaison Officer User"
     )
     request_ids = fields.One2many("shaqra.request", "beneficiary_id", string="Requests")
     request_count = fields.Integer(compute="_compute_request_count")

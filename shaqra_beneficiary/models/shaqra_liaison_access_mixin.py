@@ -17,12 +17,27 @@ class ShaqraLiaisonAccessMixin(models.AbstractModel):
     officer, clears), so a change takes effect at once, without recomputing
     stored values on every beneficiary.
 
-    Models using the mixin have ``category_id``, ``field_id``,
-    ``liaison_user_id`` and ``company_id`` fields.
+    Models using the mixin have ``category_id``, ``field_id`` and
+    ``company_id`` fields, and compute their liaison officer in
+    ``_compute_liaison_officer_id`` (from the assignment of their category
+    and field of work).
     """
 
     _name = "shaqra.liaison.access.mixin"
     _description = "Liaison Officer Access"
+
+    liaison_officer_id = fields.Many2one(
+        "hr.employee",
+        string="Liaison Officer",
+        compute="_compute_liaison_officer_id",
+        store=True,
+        readonly=False,
+        tracking=True,
+        check_company=True,
+    )
+    liaison_user_id = fields.Many2one(
+        related="liaison_officer_id.user_id", store=True, string="Liaison Officer User"
+    )
 
     officer_user_ids = fields.Many2many(
         "res.users",

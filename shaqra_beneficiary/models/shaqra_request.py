@@ -109,16 +109,6 @@ class ShaqraRequest(models.Model):
     stage_is_committee = fields.Boolean(related="stage_id.is_committee")
     stage_is_answered = fields.Boolean(related="stage_id.is_answered")
     stage_is_final = fields.Boolean(related="stage_id.is_final")
-    liaison_officer_id = fields.Many2one(
-        "hr.employee",
-        string="Liaison Officer",
-        compute="_compute_liaison_officer_id",
-        store=True,
-        readonly=False,
-        tracking=True,
-        check_company=True,
-    )
-    liaison_user_id = fields.Many2one(related="liaison_officer_id.user_id", store=True)
     requirement_line_ids = fields.One2many(
         "shaqra.request.requirement", "request_id", string="Requirements", copy=False
     )

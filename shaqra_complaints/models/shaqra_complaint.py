@@ -200,16 +200,6 @@ class ShaqraComplaint(models.Model):
         readonly=False,
         index=True,
     )
-    liaison_officer_id = fields.Many2one(
-        "hr.employee",
-        string="Liaison Officer",
-        compute="_compute_liaison_officer_id",
-        store=True,
-        readonly=False,
-        tracking=True,
-        check_company=True,
-    )
-    liaison_user_id = fields.Many2one(related="liaison_officer_id.user_id", store=True)
     # The pipeline
     stage_id = fields.Many2one(
         "shaqra.complaint.stage",
