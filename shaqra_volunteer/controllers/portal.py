@@ -8,6 +8,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.shaqra_beneficiary.controllers.public_form import ShaqraPublicForm
 from odoo.addons.shaqra_beneficiary.tools import validation
 
 _logger = logging.getLogger(__name__)
@@ -226,9 +227,16 @@ class ShaqraVolunteerPortal(CustomerPortal):
             raise NotFound()
         if self._shaqra_has_nul(how, note):
             return self._shaqra_render(volunteer, error=self._shaqra_nul_message())
+        upload = kw.get("proof")
         try:
+            # The photo passes the portal's own upload rules (type, content, size).
+            files = ShaqraPublicForm()._shaqra_read_attachments(
+                [upload] if getattr(upload, "filename", None) else []
+            )
             with request.env.cr.savepoint():
-                notice.sudo(False).with_user(request.env.user)._volunteer_confirm(how, note)
+                notice.sudo(False).with_user(request.env.user)._volunteer_confirm(
+                    how, note, proof=files[0] if files else None
+                )
         except (AccessError, UserError, ValidationError) as error:
             return self._shaqra_render(volunteer, error=str(error.args[0]))
         return request.redirect("/my/volunteer?message=delivered")

@@ -17,7 +17,12 @@ VOLUNTEER_PROOF_FIELDS = (
     "volunteer_user_agent",
     "volunteer_how",
     "volunteer_note",
+    "volunteer_proof_attachment_id",
 )
+
+# A delivery in person must be proven by a photo (of the delivery, or of the
+# recipient's signed acknowledgement on paper); a phone call cannot be.
+VOLUNTEER_HOW_NEEDS_PHOTO = ("visit", "meeting")
 
 
 class ShaqraNotification(models.Model):
@@ -58,6 +63,15 @@ class ShaqraNotification(models.Model):
         copy=False,
     )
     volunteer_note = fields.Text(string="Volunteer's Note", readonly=True, copy=False)
+    volunteer_proof_attachment_id = fields.Many2one(
+        "ir.attachment",
+        string="Delivery Photo",
+        readonly=True,
+        copy=False,
+        ondelete="restrict",
+        help="The photo of the delivery, or of the recipient's signed acknowledgement, taken "
+        "by the volunteer when they confirmed a delivery in person (A6).",
+    )
 
     @api.constrains("volunteer_id", "channel")
     def _check_volunteer(self):
@@ -104,8 +118,13 @@ class ShaqraNotification(models.Model):
             vals["volunteer_partner_id"] = self.volunteer_id.sudo().partner_id.id
         return vals
 
-    def _volunteer_confirm(self, how, note=None):
-        """The named volunteer confirms, on the portal, that they delivered the notice."""
+    def _volunteer_confirm(self, how, note=None, proof=None):
+        """The named volunteer confirms, on the portal, that they delivered the notice.
+
+        ``proof``: the attachment values (name, datas, mimetype) of the photo,
+        already checked against the portal's upload rules; required for a
+        delivery in person (visit, meeting).
+        """
         self.ensure_one()
         notice = self.sudo()
         volunteer = notice.volunteer_id
@@ -118,13 +137,32 @@ class ShaqraNotification(models.Model):
             raise UserError(self.env._("Only an active volunteer can deliver notices."))
         if how not in dict(self._fields["volunteer_how"].selection):
             raise UserError(self.env._("Say how you delivered the notice."))
+        if how in VOLUNTEER_HOW_NEEDS_PHOTO and not proof:
+            raise UserError(
+                self.env._(
+                    "Take a photo of the delivery, or of the recipient's signed "
+                    "acknowledgement: it is required for a delivery in person."
+                )
+            )
         note = (note or "").strip() or False
         if note:
             validation.check_length(notice, "volunteer_note", note, validation.MAX_TEXT_LENGTH)
         ip_address, user_agent = client_info()
+        attachment = self.env["ir.attachment"]
+        if proof and how in VOLUNTEER_HOW_NEEDS_PHOTO:
+            attachment = attachment.sudo().create(
+                {
+                    "name": proof["name"],
+                    "datas": proof["datas"],
+                    "mimetype": proof.get("mimetype"),
+                    "res_model": notice._name,
+                    "res_id": notice.id,
+                }
+            )
         notice = notice.with_context(shaqra_volunteer_confirm=_VOLUNTEER_CONFIRM)
         notice._evidence_write(
             {
+                "volunteer_proof_attachment_id": attachment.id or False,
                 "volunteer_confirmed_on": fields.Datetime.now(),
                 "volunteer_ip": ip_address,
                 "volunteer_user_agent": user_agent,

@@ -14,6 +14,7 @@ the opportunities and the certificate check are public by design
 from odoo import fields
 from odoo.tests import new_test_user
 
+from odoo.addons.shaqra_beneficiary.tests.common import PNG
 from odoo.addons.shaqra_beneficiary.tests.suite_data import SIGNATURE
 
 from .common import saudi_id
@@ -176,7 +177,16 @@ def _snapshot(test):
         sorted((a.id, a.opportunity_id.id, a.state, a.motivation) for a in one.assignment_ids),
         sorted((h.id, h.state, h.hours, h.activity, str(h.date)) for h in one.hours_ids),
         one.hours_approved,
-        (notice.state, notice.volunteer_confirmed_on, notice.volunteer_how, notice.volunteer_note),
+        (
+            notice.state,
+            notice.volunteer_confirmed_on,
+            notice.volunteer_how,
+            notice.volunteer_note,
+            notice.volunteer_proof_attachment_id.id,
+        ),
+        env["ir.attachment"]
+        .sudo()
+        .search_count([("res_model", "=", "shaqra.notification"), ("res_id", "=", notice.id)]),
         len(one.message_ids),
         len(notice.message_ids),
     )
@@ -319,6 +329,8 @@ def cases_confirm(test, failures):
     base_notice = test.notice_one
     base_state = base_notice.state
     data = {"how": "visit", "note": "IDOR intruder"}
+    # With a valid delivery photo: only the notice's own volunteer may confirm it.
+    photo = {"proof": ("delivery.png", PNG, "image/png")}
     for who in OTHERS:
         _as(test, who)
         for notice_id in (test.vol_notice_one.id, base_notice.id, 999999999, HUGE_ID):
@@ -326,13 +338,13 @@ def cases_confirm(test, failures):
             test._check(
                 failures,
                 f"{who or 'anonymous'} POST {url}",
-                test._post(url, data),
+                test._post(url, data, photo),
                 test.markers_one,
             )
     # Volunteer one cannot deliver a notice that names no volunteer either.
     _as(test, "vone")
     url = f"/my/volunteer/notice/{base_notice.id}/confirm"
-    test._check(failures, f"vone POST {url}", test._post(url, data), test.markers_two)
+    test._check(failures, f"vone POST {url}", test._post(url, data, photo), test.markers_two)
     base_notice.invalidate_recordset()
     if base_notice.state != base_state:
         failures.append(f"the beneficiary's notice went {base_state} -> {base_notice.state}")

@@ -14,6 +14,7 @@ import datetime
 from odoo.tests import new_test_user
 from odoo.tools import mute_logger
 
+from odoo.addons.shaqra_beneficiary.tests.common import PNG
 from odoo.addons.shaqra_beneficiary.tests.test_malformed_input import (
     BAD_EMAILS,
     BAD_NATIONAL_IDS,
@@ -110,6 +111,13 @@ CONFIRM_BAD = {
     "note.overlong": {"note": LONG},
     "note.nul": {"note": NUL},
 }
+# The delivery photo (A6): required for a visit, checked by the portal's upload rules.
+CONFIRM_FILES_BAD = {
+    "proof.missing": None,
+    "proof.not_image": {"proof": ("photo.png", b"<html>not an image</html>", "image/png")},
+    "proof.text_file": {"proof": ("notes.txt", b"plain text", "text/plain")},
+    "proof.oversize": {"proof": ("big.png", PNG + b"0" * (1024 * 1024 + 10), "image/png")},
+}
 APPLY_BAD = {
     "motivation.nul": ("OPEN", {"motivation": NUL}),
     "already_applied": ("APPLIED", {"motivation": "Again"}),
@@ -128,6 +136,7 @@ def _own_rows(test):
         "FROM shaqra_volunteer_assignment",
         "SELECT count(*) FROM shaqra_notification WHERE state = 'pending'",
         "SELECT count(*) FROM mail_message WHERE model LIKE 'shaqra.volunteer%%'",
+        "SELECT count(*) FROM ir_attachment WHERE res_model = 'shaqra.notification'",
     ):
         test.env.cr.execute(query)
         counts.append(test.env.cr.fetchone())
@@ -251,9 +260,16 @@ def _hours_cases(test, failures, data):
 def _confirm_cases(test, failures, data):
     total = 0
     url = f"/my/volunteer/notice/{data.notice.id}/confirm"
+    photo = {"proof": ("delivery.png", PNG, "image/png")}
     for case_id, values in CONFIRM_BAD.items():
         before = _rows(test)
-        response = test._post(url, dict({"how": "visit", "note": "Read it"}, **values))
+        response = test._post(url, dict({"how": "visit", "note": "Read it"}, **values), photo)
+        _check(test, failures, f"confirm.{case_id}", response, before)
+        total += 1
+    test.env["ir.config_parameter"].sudo().set_param("shaqra_beneficiary.portal_upload_max_mb", 1)
+    for case_id, files in CONFIRM_FILES_BAD.items():
+        before = _rows(test)
+        response = test._post(url, {"how": "visit", "note": "Read it"}, files)
         _check(test, failures, f"confirm.{case_id}", response, before)
         total += 1
     data.notice.invalidate_recordset()

@@ -1,3 +1,4 @@
+import base64
 import io
 
 import openpyxl
@@ -6,7 +7,11 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
+from odoo.addons.shaqra_beneficiary.tests.common import PNG
+
 from .common import VolunteerSetupMixin, saudi_id
+
+PHOTO = {"name": "delivery.png", "datas": base64.b64encode(PNG), "mimetype": "image/png"}
 
 
 @tagged("post_install", "-at_install")
@@ -276,10 +281,25 @@ class TestVolunteerNotice(VolunteerSetupMixin, TransactionCase):
         with self.assertRaises(AccessError):
             self.notice.with_user(self.other.user_id)._volunteer_confirm("visit")
         self.assertEqual(self.notice.state, "pending")
-        self.notice.with_user(self.volunteer.user_id)._volunteer_confirm("visit", "V handed over")
+        # A visit without a photo of the delivery is refused and changes nothing.
+        with self.assertRaises(UserError):
+            self.notice.with_user(self.volunteer.user_id)._volunteer_confirm("visit", "V x")
+        self.assertEqual(self.notice.state, "pending")
+        self.assertFalse(self.notice.volunteer_proof_attachment_id)
+        self.notice.with_user(self.volunteer.user_id)._volunteer_confirm(
+            "visit", "V handed over", proof=PHOTO
+        )
         self.assertEqual(self.notice.state, "sent")
         self.assertTrue(self.notice.volunteer_confirmed_on)
         self.assertEqual(self.notice.volunteer_how, "visit")
+        photo = self.notice.volunteer_proof_attachment_id
+        self.assertEqual(
+            (photo.res_model, photo.res_id, photo.raw),
+            ("shaqra.notification", self.notice.id, PNG),
+        )
+        # Only the confirmation sets the photo: nobody changes it afterwards.
+        with self.assertRaises(AccessError):
+            self.notice.with_user(manager).write({"volunteer_proof_attachment_id": False})
         self.assertEqual(self.notice.author_id, self.volunteer.user_id)
         self.assertEqual(self.notice.volunteer_partner_id, self.volunteer.partner_id)
         with self.assertRaises(UserError):
@@ -325,8 +345,14 @@ class TestVolunteerNotice(VolunteerSetupMixin, TransactionCase):
         self.assertEqual(notice.volunteer_id, self.volunteer)
         self.assertEqual(notice.state, "pending", "It waits for the volunteer's confirmation")
         self.assertFalse(notice.volunteer_confirmed_on)
-        notice.with_user(self.volunteer.user_id)._volunteer_confirm("meeting")
+        notice.with_user(self.volunteer.user_id)._volunteer_confirm("meeting", proof=PHOTO)
         self.assertEqual(notice.state, "sent")
+        self.assertTrue(notice.volunteer_proof_attachment_id)
+
+    def test_a6_phone_delivery_needs_no_photo(self):
+        self.notice.with_user(self.volunteer.user_id)._volunteer_confirm("phone")
+        self.assertEqual(self.notice.state, "sent")
+        self.assertFalse(self.notice.volunteer_proof_attachment_id)
 
     def test_a6_volunteer_must_be_active(self):
         applicant = self._new_volunteer("V Inactive Courier", "v_inactive")

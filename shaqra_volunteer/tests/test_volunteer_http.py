@@ -1,8 +1,11 @@
 import re
 
 from odoo import fields
+from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
+
+from odoo.addons.shaqra_beneficiary.tests.common import PNG
 
 from .common import VolunteerSetupMixin, saudi_id
 
@@ -256,18 +259,44 @@ class TestVolunteerPortalHttp(VolunteerHttpCommon):
         )
         self.assertIn("o_shaqra_volunteer_error", response.text)
         self.assertEqual(self.notice.state, "pending")
+        url = f"/my/volunteer/notice/{self.notice.id}/confirm"
+        data = {"how": "visit", "note": "V Read it to her"}
+        # A visit without a photo, or with a file that is not an accepted image, is refused.
+        refused = (
+            None,
+            {"proof": ("photo.png", b"not an image at all", "image/png")},
+            {"proof": ("notes.txt", b"plain text", "text/plain")},
+        )
+        Attachment = self.env["ir.attachment"].sudo()
+        domain = [("res_model", "=", "shaqra.notification"), ("res_id", "=", self.notice.id)]
+        for files in refused:
+            response = self.url_open(
+                url,
+                data=dict(data, csrf_token=self._csrf("/my/volunteer")),
+                files=files,
+                allow_redirects=False,
+            )
+            self.assertEqual(response.status_code, 200, files)
+            self.assertIn("o_shaqra_volunteer_error", response.text, files)
+            self.notice.invalidate_recordset()
+            self.assertEqual(self.notice.state, "pending", files)
+            self.assertFalse(self.notice.volunteer_proof_attachment_id, files)
+            self.assertFalse(Attachment.search(domain), files)
         response = self.url_open(
-            f"/my/volunteer/notice/{self.notice.id}/confirm",
-            data={
-                "csrf_token": self._csrf("/my/volunteer"),
-                "how": "visit",
-                "note": "V Read it to her",
-            },
+            url,
+            data=dict(data, csrf_token=self._csrf("/my/volunteer")),
+            files={"proof": ("delivery.png", PNG, "image/png")},
             allow_redirects=False,
         )
         self.assertEqual(response.status_code, 303)
         self.notice.invalidate_recordset()
         self.assertEqual(self.notice.state, "sent")
+        photo = self.notice.volunteer_proof_attachment_id
+        self.assertEqual(photo.sudo().raw, PNG)
+        self.assertEqual((photo.res_model, photo.res_id), ("shaqra.notification", self.notice.id))
+        # Another portal user cannot read the photo.
+        with self.assertRaises(AccessError):
+            photo.with_user(self.other.user_id).read(["datas"])
         self.assertEqual(self.notice.author_id, self.volunteer.user_id)
         self.assertTrue(self.notice.volunteer_ip)
         self.assertEqual(self.notice.volunteer_note, "V Read it to her")
@@ -336,7 +365,7 @@ class TestVolunteerTour(VolunteerHttpCommon):
         )
         self.start_tour("/my/volunteer", "shaqra_volunteer_portal_tour", login="v_tour")
         self.assertEqual(notice.state, "sent")
-        self.assertEqual(notice.volunteer_how, "visit")
+        self.assertEqual(notice.volunteer_how, "phone")
         line = volunteer.hours_ids
         self.assertEqual((line.hours, line.state), (2.5, "submitted"))
 

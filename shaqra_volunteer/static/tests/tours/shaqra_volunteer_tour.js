@@ -68,9 +68,9 @@ registry.category("web_tour.tours").add("shaqra_volunteer_portal_tour", {
             trigger: ".o_shaqra_volunteer_notice:contains('V Tour Street 9')",
         },
         {
-            content: "Say how it was delivered",
+            content: "Say how it was delivered (a phone call needs no photo)",
             trigger: ".o_shaqra_notice_confirm select[name='how']",
-            run: "select visit",
+            run: "select phone",
         },
         {
             content: "Confirm the delivery",
