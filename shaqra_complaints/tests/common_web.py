@@ -5,7 +5,7 @@ import re
 from odoo import http
 from odoo.tools import mute_logger
 
-from odoo.addons.shaqra_beneficiary.tests.test_portal_common import PDF, ShaqraPortalCommon
+from odoo.addons.shaqra_beneficiary.tests.common import PDF, ShaqraPortalCommon
 
 CSRF_RE = re.compile(r'(name="csrf_token" value="[^"]*"|csrf_token: "[^"]*")')
 

@@ -9,7 +9,7 @@ design: they may answer anyone (``allow_200``), never with another person's
 complaint, and nothing lands on another person's file.
 """
 
-from odoo.addons.shaqra_beneficiary.tests.suite_data import SIGNATURE
+from odoo.addons.shaqra_beneficiary.tests.common import SIGNATURE_TEXT as SIGNATURE
 
 WRONG = "0" * 32
 

@@ -11,7 +11,7 @@ import json
 
 from odoo.tools import mute_logger
 
-from odoo.addons.shaqra_beneficiary.tests.suite_data import SIGNATURE
+from odoo.addons.shaqra_beneficiary.tests.common import SIGNATURE_TEXT as SIGNATURE
 from odoo.addons.shaqra_beneficiary.tests.test_malformed_input import (
     BAD_EMAILS,
     BAD_FILES,

@@ -3,7 +3,7 @@ from pathlib import Path
 from odoo.tests import tagged
 
 from odoo.addons.shaqra_beneficiary.tests import test_access_matrix as base_matrix
-from odoo.addons.shaqra_beneficiary.tests.suite_data import SIGNATURE
+from odoo.addons.shaqra_beneficiary.tests.common import SIGNATURE_TEXT as SIGNATURE
 
 MATRIX = Path(__file__).with_name("access_matrix.csv")
 

@@ -1,7 +1,7 @@
 from odoo import fields
 from odoo.tests import new_test_user
 
-from odoo.addons.shaqra_beneficiary.tests.suite_data import SIGNATURE
+from odoo.addons.shaqra_beneficiary.tests.common import SIGNATURE_TEXT as SIGNATURE
 from odoo.addons.shaqra_beneficiary.tools.saudi_id import is_valid_saudi_id
 
 

@@ -15,7 +15,7 @@ from odoo import fields
 from odoo.tests import new_test_user
 
 from odoo.addons.shaqra_beneficiary.tests.common import PNG
-from odoo.addons.shaqra_beneficiary.tests.suite_data import SIGNATURE
+from odoo.addons.shaqra_beneficiary.tests.common import SIGNATURE_TEXT as SIGNATURE
 
 from .common import saudi_id
 

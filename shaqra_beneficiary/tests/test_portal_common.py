@@ -1,1 +1,0 @@
-from .common import PDF, ShaqraPortalCommon  # noqa: F401  (kept for the other add-ons)
