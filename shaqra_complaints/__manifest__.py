@@ -31,6 +31,7 @@
         "security/shaqra_satisfaction_security.xml",
         "data/shaqra_satisfaction_data.xml",
         "views/shaqra_satisfaction_views.xml",
+        "views/shaqra_governance_export_views.xml",
     ],
     "demo": [
         "demo/shaqra_complaint_demo.xml",

@@ -8,3 +8,4 @@ from . import res_config_settings
 from . import shaqra_complaint_demo
 from . import shaqra_satisfaction_campaign
 from . import shaqra_visit
+from . import shaqra_governance_export

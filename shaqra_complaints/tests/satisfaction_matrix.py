@@ -53,4 +53,10 @@ class SatisfactionMatrixMixin:
                 },
                 {"score": 50},
             )
+        if model == "shaqra.governance.export":
+            return (
+                None,
+                lambda role, which: {"date_from": date(2026, 1, 1), "date_to": date(2026, 1, 31)},
+                None,
+            )
         return super()._spec(model)

@@ -1,5 +1,8 @@
+import base64
+import io
 from datetime import date, datetime
 
+import openpyxl
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, ValidationError
@@ -228,3 +231,68 @@ class TestSatisfaction(ShaqraComplaintCommon):
             Visit.create({"visit_type": "supervisory", "visitor_id": self.officer.id})
         action = self.beneficiary.action_view_visits()
         self.assertEqual(self.env["shaqra.visit"].search(action["domain"]), mine | other)
+
+
+@tagged("post_install", "-at_install")
+class TestGovernanceExport(ShaqraComplaintCommon):
+    """Policy G5, G6, C6: the governance evidence pack, opened as a workbook."""
+
+    def test_g6_evidence_pack_summary_and_c6_sheet(self):
+        Request = self.env["shaqra.request"]
+
+        def answered(when, met, days):
+            request = Request.create(
+                {"beneficiary_id": self.beneficiary.id, "service_type_id": self.service.id}
+            )
+            request.write(
+                {
+                    "date_answered": when,
+                    "deadline_met": met,
+                    "working_days_taken": days,
+                    "date_deadline": date(2026, 3, 20),
+                }
+            )
+            return request
+
+        on_time = answered(datetime(2026, 3, 5, 9, 0), True, 4)
+        late = answered(datetime(2026, 3, 25, 9, 0), False, 19)
+        answered(datetime(2026, 4, 2, 9, 0), True, 3)  # outside the period
+        self.env["shaqra.visit"].create(
+            {
+                "visit_type": "field_survey",
+                "beneficiary_id": self.beneficiary.id,
+                "visitor_id": self.officer.id,
+                "date": date(2026, 3, 12),
+                "state": "done",
+            }
+        )
+        wizard = (
+            self.env["shaqra.governance.export"]
+            .with_user(self.user_manager)
+            .create({"date_from": date(2026, 3, 1), "date_to": date(2026, 3, 31)})
+        )
+        wizard.action_export()
+        self.assertTrue(wizard.file_name.endswith(".xlsx"))
+        book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file)))
+        self.assertEqual(book.sheetnames, ["Summary", "C6 Deadlines"])
+        summary = {
+            row[0]: row[1] for row in book["Summary"].iter_rows(min_row=4, values_only=True)
+        }
+        self.assertEqual(summary["Requests answered (C6)"], 2)
+        self.assertEqual(summary["Answered within the deadline (C6)"], 1)
+        self.assertEqual(summary["Answered late (C6)"], 1)
+        self.assertEqual(summary["Deadlines met (%)"], 50)
+        self.assertEqual(summary["Visits done (G2-G4)"], 1)
+        rows = list(book["C6 Deadlines"].iter_rows(min_row=2, values_only=True))
+        self.assertEqual([row[0] for row in rows], [on_time.name, late.name])
+        self.assertEqual([row[6] for row in rows], [4, 19])
+        self.assertEqual([row[7] for row in rows], ["Yes", "No"])
+        self.assertEqual(rows[1][4], "2026-03-25")
+        self.assertTrue(rows[1][5])
+        self.assertTrue(book["C6 Deadlines"].sheet_view.rightToLeft)
+
+    def test_g6_evidence_pack_for_management_only(self):
+        with self.assertRaises(AccessError):
+            self.env["shaqra.governance.export"].with_user(self.user_liaison).create(
+                {"date_from": date(2026, 3, 1), "date_to": date(2026, 3, 31)}
+            )
