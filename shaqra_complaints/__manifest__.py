@@ -35,6 +35,7 @@
     ],
     "demo": [
         "demo/shaqra_complaint_demo.xml",
+        "demo/shaqra_satisfaction_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -83,6 +83,12 @@ class ShaqraSatisfactionCampaign(models.Model):
     invited_count = fields.Integer(string="Invited", compute="_compute_results")
     responded_count = fields.Integer(string="Responded", compute="_compute_results")
     response_rate = fields.Float(string="Response Rate (%)", compute="_compute_results")
+    average_score = fields.Float(
+        string="Average Overall Score",
+        compute="_compute_results",
+        digits=(16, 2),
+        help="The average score (1 to 5) of the answers to the overall satisfaction question.",
+    )
 
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
@@ -95,15 +101,25 @@ class ShaqraSatisfactionCampaign(models.Model):
                     )
                 )
 
-    @api.depends("user_input_ids.state")
+    @api.depends(
+        "user_input_ids.state",
+        "user_input_ids.user_input_line_ids.suggested_answer_id",
+        "overall_question_id",
+    )
     def _compute_results(self):
         for campaign in self:
-            inputs = campaign.user_input_ids
+            inputs = campaign.sudo().user_input_ids
+            done = inputs.filtered(lambda i: i.state == "done")
             invited = len(inputs)
-            responded = len(inputs.filtered(lambda i: i.state == "done"))
             campaign.invited_count = invited
-            campaign.responded_count = responded
-            campaign.response_rate = 100.0 * responded / invited if invited else 0.0
+            campaign.responded_count = len(done)
+            campaign.response_rate = 100.0 * len(done) / invited if invited else 0.0
+            scores = [
+                line.suggested_answer_id.answer_score
+                for line in done.user_input_line_ids
+                if line.question_id == campaign.overall_question_id and line.suggested_answer_id
+            ]
+            campaign.average_score = sum(scores) / len(scores) if scores else 0.0
 
     # ------------------------------------------------------------
     # AUDIENCE

@@ -18,7 +18,7 @@ class ShaqraVisit(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name")
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company, index=True
     )
@@ -54,6 +54,7 @@ class ShaqraVisit(models.Model):
     ]
 
     @api.depends("visit_type", "beneficiary_id", "department_id", "date")
+    @api.depends_context("lang")
     def _compute_name(self):
         labels = dict(self._fields["visit_type"]._description_selection(self.env))
         for visit in self:

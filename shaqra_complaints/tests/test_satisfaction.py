@@ -161,6 +161,10 @@ class TestSatisfaction(ShaqraComplaintCommon):
         self._answer(self.beneficiary, 5)
         self.assertEqual(self.campaign.responded_count, 1)
         self.assertAlmostEqual(self.campaign.response_rate, 50.0)
+        self.assertAlmostEqual(self.campaign.average_score, 5.0)
+        self._answer(self.ben_letter, 2)
+        self.assertAlmostEqual(self.campaign.response_rate, 100.0)
+        self.assertAlmostEqual(self.campaign.average_score, 3.5)
 
     def test_g1_dissatisfied_follow_up_once(self):
         """A dissatisfied answer gives the liaison officer one follow-up activity."""
