@@ -1,6 +1,6 @@
 import base64
 import io
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import openpyxl
 from psycopg2 import IntegrityError
@@ -206,6 +206,18 @@ class TestSatisfaction(ShaqraComplaintCommon):
         self.assertEqual(following.state, "draft")
         Campaign._cron_satisfaction()
         self.assertEqual(Campaign.search_count([("date_from", "=", date(2026, 4, 1))]), 1)
+
+    def test_g1_cron_reminds_once_after_a_week(self):
+        self.campaign.action_send()
+        Campaign = self.env["shaqra.satisfaction.campaign"]
+        Campaign._cron_satisfaction()
+        self.assertFalse(self.campaign.user_input_ids.filtered("shaqra_reminded"))
+        self.campaign.date_sent = datetime.now() - timedelta(days=8)
+        Campaign._cron_satisfaction()
+        Campaign._cron_satisfaction()
+        self.assertTrue(all(self.campaign.user_input_ids.mapped("shaqra_reminded")))
+        self.assertEqual(len(self._notices(self.beneficiary)), 2)
+        self.assertEqual(len(self._notices(self.ben_letter)), 2)
 
     def test_g1_campaigns_for_management_only(self):
         with self.assertRaises(AccessError):
