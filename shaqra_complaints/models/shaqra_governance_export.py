@@ -59,40 +59,41 @@ class ShaqraGovernanceExport(models.TransientModel):
         visits = self.env["shaqra.visit"].search_count(
             [("date", ">=", self.date_from), ("date", "<=", self.date_to), ("state", "=", "done")]
         )
-        _ = self.env._
         return [
-            (_("Requests answered (C6)"), answered),
-            (_("Answered within the deadline (C6)"), met),
-            (_("Answered late (C6)"), answered - met),
-            (_("Deadlines met (%)"), round(100.0 * met / answered, 1) if answered else 0.0),
+            (self.env._("Requests answered (C6)"), answered),
+            (self.env._("Answered within the deadline (C6)"), met),
+            (self.env._("Answered late (C6)"), answered - met),
             (
-                _("Complaints received (D1-D3)"),
+                self.env._("Deadlines met (%)"),
+                round(100.0 * met / answered, 1) if answered else 0.0,
+            ),
+            (
+                self.env._("Complaints received (D1-D3)"),
                 self.env["shaqra.complaint"].search_count(received),
             ),
-            (_("Satisfaction invitations (G1)"), invited),
-            (_("Satisfaction answers (G1)"), responded),
-            (_("Visits done (G2-G4)"), visits),
+            (self.env._("Satisfaction invitations (G1)"), invited),
+            (self.env._("Satisfaction answers (G1)"), responded),
+            (self.env._("Visits done (G2-G4)"), visits),
         ]
 
     def action_export(self):
         """Build the xlsx into ``file`` and show it for download."""
         self.ensure_one()
-        _ = self.env._
         lang = self.env.lang or "ar"
         output = io.BytesIO()
         workbook = xlsxwriter.Workbook(output, {"constant_memory": True})
         bold = workbook.add_format({"bold": True})
         # Summary first.
-        summary = workbook.add_worksheet(_("Summary"))
+        summary = workbook.add_worksheet(self.env._("Summary"))
         summary.right_to_left()
         summary.set_column(0, 0, 40)
         summary.set_column(1, 2, 24)
-        summary.write_row(0, 0, [_("Governance evidence pack"), "", ""], bold)
+        summary.write_row(0, 0, [self.env._("Governance evidence pack"), "", ""], bold)
         summary.write_row(
             1,
             0,
             [
-                _("Period"),
+                self.env._("Period"),
                 f"{self.date_from} - {self.date_to}",
                 f"{format_hijri(self.date_from, lang)} - {format_hijri(self.date_to, lang)}",
             ],
@@ -100,21 +101,21 @@ class ShaqraGovernanceExport(models.TransientModel):
         for row, (label, value) in enumerate(self._summary_rows(), start=3):
             summary.write_row(row, 0, [label, value])
         # C6: every request answered in the period, in batches.
-        sheet = workbook.add_worksheet(_("C6 Deadlines"))
+        sheet = workbook.add_worksheet(self.env._("C6 Deadlines"))
         sheet.right_to_left()
         sheet.set_column(0, 8, 18)
         sheet.write_row(
             0,
             0,
             [
-                _("Request"),
-                _("Service"),
-                _("Deadline"),
-                _("Deadline (Hijri)"),
-                _("Answered On"),
-                _("Answered On (Hijri)"),
-                _("Working Days Taken"),
-                _("Deadline Met"),
+                self.env._("Request"),
+                self.env._("Service"),
+                self.env._("Deadline"),
+                self.env._("Deadline (Hijri)"),
+                self.env._("Answered On"),
+                self.env._("Answered On (Hijri)"),
+                self.env._("Working Days Taken"),
+                self.env._("Deadline Met"),
             ],
             bold,
         )
@@ -141,7 +142,7 @@ class ShaqraGovernanceExport(models.TransientModel):
                         str(answered or ""),
                         format_hijri(answered, lang),
                         request.working_days_taken,
-                        _("Yes") if request.deadline_met else _("No"),
+                        self.env._("Yes") if request.deadline_met else self.env._("No"),
                     ],
                 )
                 row += 1
