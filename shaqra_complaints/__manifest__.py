@@ -21,6 +21,7 @@
         "data/shaqra_compensation_claim_data.xml",
         "report/shaqra_complaint_settlement_report.xml",
         "report/shaqra_committee_meeting_report.xml",
+        "report/shaqra_compensation_agreement_report.xml",
         "views/shaqra_complaint_views.xml",
         "views/shaqra_committee_meeting_views.xml",
         "wizards/shaqra_complaint_wizard_views.xml",

@@ -7,4 +7,5 @@ from . import shaqra_compensation_claim
 from . import shaqra_compensation_finding
 from . import shaqra_committee_meeting
 from . import res_config_settings
+from . import res_currency
 from . import shaqra_complaint_demo

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero
 
+from odoo.addons.shaqra_beneficiary.tools.hijri import format_gregorian, format_hijri
+
 STATES = [
     ("draft", "Draft"),
     ("investigation", "Investigation"),
@@ -334,6 +336,31 @@ class ShaqraCompensationClaim(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         return True
+
+    # ------------------------------------------------------------
+    # SETTLEMENT AGREEMENT (C10)
+    # ------------------------------------------------------------
+
+    def _arabic_lang(self):
+        lang = self.env["res.lang"].search([("iso_code", "=like", "ar%")], limit=1)
+        return lang.code or self.env.lang
+
+    def _amount_in_words(self, amount=None):
+        """The amount in Arabic words (riyals and halalas), as Odoo's
+        ``res.currency.amount_to_text`` writes it in Arabic."""
+        self.ensure_one()
+        amount = self.amount_agreed if amount is None else amount
+        words = self.currency_id.with_context(lang=self._arabic_lang()).amount_to_text(amount)
+        return " ".join(words.split())
+
+    def _agreement_dates(self):
+        self.ensure_one()
+        calendar = self.env.ref("shaqra_beneficiary.resource_calendar_shaqra", False)
+        day = fields.Datetime.context_timestamp(
+            self.with_context(tz=(calendar and calendar.tz) or "Asia/Riyadh"),
+            self.agreement_signed_on or fields.Datetime.now(),
+        )
+        return {"hijri": format_hijri(day, "ar"), "gregorian": format_gregorian(day, "ar")}
 
     def _payment_recorded(self):
         """Called by payments: the claim is paid once the agreed amount is paid."""

@@ -277,3 +277,23 @@ class TestCompensationClaim(ShaqraComplaintCommon):
             claim.with_user(other_officer).read(["name"])
         # The committee studying it reads it.
         claim.with_user(self.member_b).read(["name"])
+
+    def test_c10_agreement_amount_in_arabic_words(self):
+        claim = self._claim()
+        self._investigate(claim)
+        self._negotiate_and_sign(claim, amount=1250.5)
+        claim.action_settle()
+        self.assertEqual(claim._amount_in_words(1250.0), "ألف و مئتان و خمسون ريال")
+        self.assertEqual(claim._amount_in_words(1250.5), "ألف و مئتان و خمسون ريال و خمسون هللة")
+        self.assertEqual(claim._amount_in_words(3000.25), "ثلاثة آلاف ريال و خمسة و عشرون هللة")
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "shaqra_complaints.report_shaqra_compensation_agreement", claim.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn(claim.name, html)
+        self.assertIn("ألف و مئتان و خمسون ريال و خمسون هللة", html)
+        self.assertIn(claim.meeting_id.name, html)
+        self.assertIn("Fatimah Al-Otaibi", html)
