@@ -1,6 +1,8 @@
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import float_compare, float_is_zero
+from odoo.tools import float_compare, float_is_zero, format_amount
 
 from odoo.addons.shaqra_beneficiary.tools.hijri import format_gregorian, format_hijri
 
@@ -37,7 +39,12 @@ class ShaqraCompensationClaim(models.Model):
 
     _name = "shaqra.compensation.claim"
     _description = "Compensation Claim"
-    _inherit = ["mail.thread", "mail.activity.mixin", "shaqra.evidence.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "shaqra.notice.mixin",
+        "shaqra.evidence.mixin",
+    ]
     _order = "id desc"
     _check_company_auto = True
 
@@ -335,7 +342,41 @@ class ShaqraCompensationClaim(models.Model):
                 body=self.env._("Claim rejected: %(reason)s", reason=reason),
                 subtype_xmlid="mail.mt_note",
             )
+            if claim.beneficiary_id:
+                # The beneficiary is told why, over the agreed channel.
+                claim._shaqra_notify(
+                    "decision",
+                    self.env._("Your compensation claim %(claim)s", claim=claim.name),
+                    Markup("<p>%s</p>")
+                    % self.env._(
+                        "Your compensation claim %(claim)s was not accepted: %(reason)s",
+                        claim=claim.name,
+                        reason=reason,
+                    ),
+                )
         return True
+
+    def _notify_payment(self, payment):
+        """The beneficiary is told of each payment over the agreed channel (E3)."""
+        self.ensure_one()
+        if not self.beneficiary_id:
+            return
+        amount = format_amount(self.env, payment.amount, self.currency_id)
+        due = format_amount(self.env, self.amount_due, self.currency_id)
+        self._shaqra_notify(
+            "other",
+            self.env._("Payment of your compensation %(claim)s", claim=self.name),
+            Markup("<p>%s</p>")
+            % self.env._(
+                "A payment of %(amount)s of your compensation %(claim)s was made on %(date)s "
+                "(reference %(reference)s). Remaining due: %(due)s.",
+                amount=amount,
+                claim=self.name,
+                date=payment.date,
+                reference=payment.reference or "-",
+                due=due,
+            ),
+        )
 
     # ------------------------------------------------------------
     # SETTLEMENT AGREEMENT (C10)
@@ -483,6 +524,8 @@ class ShaqraCompensationPayment(models.Model):
                 )
         payments._evidence_write({"recorded_by_id": self.env.user.id})
         payments.claim_id._payment_recorded()
+        for payment in payments:
+            payment.claim_id._notify_payment(payment)
         return payments
 
     def write(self, vals):

@@ -197,8 +197,15 @@ class TestCompensationClaim(ShaqraComplaintCommon):
         with self.assertRaises(UserError):
             Payment.create({"claim_id": claim.id, "amount": 1000.01, "method": "cash"})
         self.assertEqual(claim.amount_paid, 1500.0)
-        Payment.create({"claim_id": claim.id, "amount": 1000.0, "method": "cheque"})
+        Payment.create(
+            {"claim_id": claim.id, "amount": 1000.0, "method": "cheque", "reference": "CHQ-77"}
+        )
         self.assertEqual(claim.state, "paid")
+        # The beneficiary is told of each payment over the agreed channel.
+        notices = claim.notification_ids
+        self.assertEqual(len(notices), 2)
+        self.assertTrue(all(n.channel == "email" for n in notices))
+        self.assertIn("CHQ-77", "".join(notices.mapped("body")))
         self.assertTrue(claim.date_paid)
         with self.assertRaises(UserError):
             claim.payment_ids[0].write({"amount": 1.0})
@@ -238,6 +245,9 @@ class TestCompensationClaim(ShaqraComplaintCommon):
         claim.action_reject("The harm is not related to the association's services.")
         self.assertEqual(claim.state, "rejected")
         self.assertIn("not related", claim.reject_reason)
+        notice = claim.notification_ids
+        self.assertEqual(notice.kind, "decision")
+        self.assertIn("not related", notice.body)
 
     def test_c7_referred_complaint_opens_draft_claim(self):
         complaint = self._complaint()
