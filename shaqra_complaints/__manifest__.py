@@ -32,9 +32,14 @@
         "data/shaqra_complaint_portal_mail_data.xml",
         "views/shaqra_complaint_website_templates.xml",
         "views/shaqra_complaint_portal_templates.xml",
+        "security/shaqra_satisfaction_security.xml",
+        "data/shaqra_satisfaction_data.xml",
+        "views/shaqra_satisfaction_views.xml",
+        "views/shaqra_governance_export_views.xml",
     ],
     "demo": [
         "demo/shaqra_complaint_demo.xml",
+        "demo/shaqra_satisfaction_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

@@ -55,6 +55,26 @@ class IrAttachment(models.Model):
             and self._shaqra_is_confidential(a.res_model, a.res_field)
         ).sudo(self.env.su)
 
+    def _shaqra_evidence_attachments(self):
+        """The attachments among ``self`` that are evidence: a file an evidence
+        field points to (a delivered letter's PDF, a volunteer's proof photo,
+        a signed settlement), found through every model's ``_evidence_fields``."""
+        ids = [id_ for id_ in self._ids if isinstance(id_, int)]
+        found = set()
+        if not ids:
+            return self.browse()
+        for model_name in self.env.registry.descendants(["shaqra.evidence.mixin"], "_inherit"):
+            Model = self.env[model_name]
+            if Model._abstract or not Model._auto:
+                continue
+            for name in Model._evidence_fields:
+                field = Model._fields.get(name)
+                if not field or field.comodel_name != "ir.attachment" or not field.store:
+                    continue
+                records = Model.sudo().with_context(active_test=False).search([(name, "in", ids)])
+                found.update(records.mapped(name).ids)
+        return self.browse(sorted(found & set(ids)))
+
     # ------------------------------------------------------------
     # ORM
     # ------------------------------------------------------------
@@ -109,7 +129,26 @@ class IrAttachment(models.Model):
     def write(self, vals):
         if vals.get("access_token") and not self.env.su and self._shaqra_confidential():
             self._shaqra_refuse_token()
+        if not self.env.su and CONTENT_FIELDS & set(vals):
+            self._shaqra_refuse_evidence_change()
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_evidence(self):
+        if not self.env.su:
+            self._shaqra_refuse_evidence_change()
+
+    def _shaqra_refuse_evidence_change(self):
+        """The evidence standard: a file that is proof never changes once linked."""
+        evidence = self._shaqra_evidence_attachments()
+        if evidence:
+            raise AccessError(
+                self.env._(
+                    "%(names)s is evidence (a delivered letter, a proof of delivery or a signed "
+                    "document): it can be neither replaced nor deleted.",
+                    names=", ".join(evidence.sudo().mapped("name")),
+                )
+            )
 
     def _shaqra_refuse_token(self):
         """Policy E2: a token would open a confidential file to anyone holding the link."""

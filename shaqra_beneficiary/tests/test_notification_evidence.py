@@ -150,6 +150,35 @@ class TestNotificationEvidence(ShaqraCommitteeCommon):
                 if channel == "whatsapp":
                     self.assertTrue(notice.whatsapp_used_on)
 
+    def test_a2_delivered_letter_pdf_can_be_neither_replaced_nor_deleted(self):
+        """The PDF of a delivered letter is proof: no role, the manager included,
+        rewrites its bytes or deletes it; other files stay editable."""
+        self._wizard(self.officer_user, channel="letter", kind="other").action_send()
+        notice = self.request.notification_ids.filtered(
+            lambda n: n.channel == "letter" and n.kind == "other"
+        )
+        pdf = notice.attachment_id
+        self.assertTrue(pdf)
+        original = pdf.raw
+        for user in (self.officer_user, self.user_manager):
+            with self.subTest(user=user.login):
+                with self.assertRaises(AccessError), self.cr.savepoint():
+                    pdf.with_user(user).write({"raw": b"%PDF-1.4 forged"})
+                with self.assertRaises(AccessError), self.cr.savepoint():
+                    pdf.with_user(user).unlink()
+        self.assertEqual(pdf.raw, original)
+        self.assertEqual(notice.attachment_id, pdf)
+        other = self.env["ir.attachment"].create(
+            {
+                "name": "note.txt",
+                "raw": b"draft",
+                "res_model": "shaqra.request",
+                "res_id": self.request.id,
+            }
+        )
+        other.with_user(self.user_manager).write({"raw": b"final"})
+        self.assertEqual(other.raw, b"final")
+
     def test_c5_refused_delivery_logs_nothing(self):
         before = self.request.notification_ids
         for vals in (

@@ -9,3 +9,6 @@ from . import shaqra_committee_meeting
 from . import res_config_settings
 from . import res_currency
 from . import shaqra_complaint_demo
+from . import shaqra_satisfaction_campaign
+from . import shaqra_visit
+from . import shaqra_governance_export
