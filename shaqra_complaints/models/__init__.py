@@ -7,7 +7,6 @@ from . import shaqra_compensation_claim
 from . import shaqra_compensation_finding
 from . import shaqra_committee_meeting
 from . import res_config_settings
-from . import res_currency
 from . import shaqra_complaint_demo
 from . import shaqra_satisfaction_campaign
 from . import shaqra_visit

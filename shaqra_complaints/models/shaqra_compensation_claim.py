@@ -382,17 +382,11 @@ class ShaqraCompensationClaim(models.Model):
     # SETTLEMENT AGREEMENT (C10)
     # ------------------------------------------------------------
 
-    def _arabic_lang(self):
-        lang = self.env["res.lang"].search([("iso_code", "=like", "ar%")], limit=1)
-        return lang.code or self.env.lang
-
     def _amount_in_words(self, amount=None):
-        """The amount in Arabic words (riyals and halalas), as Odoo's
-        ``res.currency.amount_to_text`` writes it in Arabic."""
+        """The agreed amount (or ``amount``) in Arabic words, riyals and halalas."""
         self.ensure_one()
         amount = self.amount_agreed if amount is None else amount
-        words = self.currency_id.with_context(lang=self._arabic_lang()).amount_to_text(amount)
-        return " ".join(words.split())
+        return self.currency_id._shaqra_amount_in_arabic_words(amount)
 
     def _agreement_dates(self):
         self.ensure_one()
