@@ -32,3 +32,13 @@ class ResCurrency(models.Model):
             }
             if missing:
                 sar.update_field_translations(field_name, missing)
+
+    def _shaqra_amount_in_arabic_words(self, amount):
+        """``amount`` of this currency in Arabic words for letters and agreements
+        (E3, C10), e.g. 1500 SAR: "ألف و خمسمائة ريال" (``amount_to_text`` in
+        Arabic, with the currency's Arabic unit names)."""
+        self.ensure_one()
+        # Arabic may have been loaded after the add-on: the riyal's Arabic
+        # unit names are given now if they are still missing.
+        self._shaqra_set_arabic_unit_names()
+        return " ".join(self.with_context(lang="ar_001").amount_to_text(amount).split())

@@ -847,16 +847,10 @@ class ShaqraRequest(models.Model):
         return res
 
     def _amount_in_words(self, amount=None):
-        """The amount in Arabic words for letters (E3), e.g. 1500 SAR:
-        "ألف و خمسمائة ريال" (``res.currency.amount_to_text`` in Arabic, with
-        the currency's Arabic unit names)."""
+        """The approved amount (or ``amount``) in Arabic words for letters (E3)."""
         self.ensure_one()
         amount = self.approved_amount if amount is None else amount
-        # Arabic may have been loaded after the add-on: the riyal's Arabic
-        # unit names are given now if they are still missing.
-        self.env["res.currency"]._shaqra_set_arabic_unit_names()
-        currency = self.currency_id.with_context(lang="ar_001")
-        return " ".join(currency.amount_to_text(amount).split())
+        return self.currency_id._shaqra_amount_in_arabic_words(amount)
 
     def _letter_dates(self, value=None):
         """Hijri and Gregorian dates of ``value`` (default today) for letters.

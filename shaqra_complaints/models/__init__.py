@@ -3,6 +3,8 @@ from . import shaqra_complaint
 from . import shaqra_complaint_portal
 from . import shaqra_complaint_sla
 from . import shaqra_complaint_decision
+from . import shaqra_compensation_claim
+from . import shaqra_compensation_finding
 from . import shaqra_committee_meeting
 from . import res_config_settings
 from . import shaqra_complaint_demo

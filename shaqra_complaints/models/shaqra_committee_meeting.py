@@ -92,3 +92,71 @@ class ShaqraCommitteeMeeting(models.Model):
 
     def _agenda_item_count(self):
         return super()._agenda_item_count() + len(self.complaint_decision_ids)
+
+
+class ShaqraCommitteeMeetingClaims(models.Model):
+    """Compensation claims on the agenda of the investigation committee (C7, C8)."""
+
+    _inherit = "shaqra.committee.meeting"
+
+    committee_type = fields.Selection(related="committee_id.committee_type")
+    claim_finding_ids = fields.One2many(
+        "shaqra.compensation.finding", "meeting_id", string="Compensation Claims", copy=False
+    )
+
+    def _agenda_load(self):
+        super()._agenda_load()
+        for meeting in self:
+            added, skipped = meeting._agenda_load_claims()
+            if added or skipped:
+                meeting._agenda_report(added, skipped)
+
+    def _agenda_load_claims(self):
+        self.ensure_one()
+        added, skipped = [], []
+        if (
+            self.state not in ("draft", "in_progress")
+            or self.committee_id.committee_type != "investigation"
+        ):
+            return added, skipped
+        pending = (
+            self.env["shaqra.compensation.finding"]
+            .sudo()
+            .search(
+                [
+                    ("meeting_id.state", "in", ("draft", "in_progress")),
+                    ("recorded_on", "=", False),
+                    ("claim_id.committee_id", "=", self.committee_id.id),
+                ]
+            )
+        )
+        claims = self.env["shaqra.compensation.claim"].search(
+            [
+                ("committee_id", "=", self.committee_id.id),
+                ("state", "=", "investigation"),
+                ("id", "not in", (pending.claim_id | self.claim_finding_ids.claim_id).ids),
+            ]
+        )
+        for claim in claims:
+            try:
+                with self.env.cr.savepoint():
+                    self.write({"claim_finding_ids": [Command.create({"claim_id": claim.id})]})
+            except (UserError, ValidationError) as error:
+                skipped.append((claim.name, error.args[0]))
+            else:
+                added.append(claim.name)
+        return added, skipped
+
+    def _agenda_undecided_items(self):
+        items = super()._agenda_undecided_items()
+        return items + self.claim_finding_ids.filtered(
+            lambda line: not line.recorded_on
+        ).claim_id.sudo().mapped("name")
+
+    def _agenda_on_approved(self):
+        result = super()._agenda_on_approved()
+        self.claim_finding_ids._apply_finding()
+        return result
+
+    def _agenda_item_count(self):
+        return super()._agenda_item_count() + len(self.claim_finding_ids)

@@ -122,6 +122,7 @@ class ShaqraComplaint(models.Model):
         "settlement_signed_ip",
         "settlement_signed_ua",
         "settlement_proposed_on",
+        "claim_id",
     )
 
     @api.model
@@ -240,6 +241,9 @@ class ShaqraComplaint(models.Model):
         "shaqra.committee.meeting", string="Decided in Meeting", copy=False, readonly=True
     )
     decided_by_id = fields.Many2one("res.users", string="Decided By", copy=False, readonly=True)
+    claim_id = fields.Many2one(
+        "shaqra.compensation.claim", string="Compensation Claim", copy=False, readonly=True
+    )
     decision_date = fields.Datetime(copy=False, readonly=True)
     resolution = fields.Html(
         string="Answer", help="The answer given on a support request or an inquiry."
@@ -998,6 +1002,35 @@ class ShaqraComplaint(models.Model):
     # COMMITTEE OUTCOME (D1)
     # ------------------------------------------------------------
 
+    def _open_compensation_claim(self, line):
+        """The committee referred the complaint to a compensation claim: a draft claim."""
+        self.ensure_one()
+        if self.claim_id:
+            return self.claim_id
+        claim = (
+            self.env["shaqra.compensation.claim"]
+            .sudo()
+            .create(
+                {
+                    "complaint_id": self.id,
+                    "company_id": self.company_id.id,
+                    "beneficiary_id": self.beneficiary_id.id,
+                    "harm_description": self.description,
+                    "user_id": (self.officer_user_ids[:1] or self.env.user).id,
+                }
+            )
+        )
+        self._evidence_write({"claim_id": claim.id})
+        self.message_post(
+            body=self.env._(
+                "Referred to compensation claim %(claim)s by meeting %(meeting)s.",
+                claim=claim.name,
+                meeting=line.meeting_id.name,
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+        return claim
+
     def _apply_committee_outcome(self, line):
         """Apply the decision of an approved meeting's minutes on this complaint."""
         self.ensure_one()
@@ -1015,14 +1048,7 @@ class ShaqraComplaint(models.Model):
         self._evidence_write({"outcome": line.outcome})
         self._move_to("resolved")
         if line.outcome == "referred":
-            self.message_post(
-                body=self.env._(
-                    "Referred to a compensation claim by meeting %(meeting)s: open the claim "
-                    "from the complaint once compensation claims are available.",
-                    meeting=line.meeting_id.name,
-                ),
-                subtype_xmlid="mail.mt_note",
-            )
+            self._open_compensation_claim(line)
         outcome_label = dict(self._fields["outcome"]._description_selection(self.env))[
             line.outcome
         ]

@@ -7,4 +7,5 @@ from . import test_complaint_committee
 from . import test_complaint_access_matrix
 from . import test_i18n
 from . import test_complaint_ethics
+from . import test_compensation_claim
 from . import test_satisfaction

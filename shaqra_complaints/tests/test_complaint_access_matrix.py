@@ -70,6 +70,51 @@ class TestComplaintAccessMatrix(SatisfactionMatrixMixin, base_matrix.TestAccessM
         )
         cls.cmp_sla = env.ref("shaqra_complaints.sla_inquiry")
         cls.cmp_stage = env.ref("shaqra_complaints.stage_cancelled")
+        # Compensation claims (C7-C10): own = handled by the officer / studied by the
+        # member's committee; claims in negotiation (for rounds) and settled (for payments).
+        Claim = env["shaqra.compensation.claim"].sudo()
+
+        def claim(key, state, committee=None):
+            user = cls.users.get(key) or cls.reception_other
+            record = Claim.create(
+                {
+                    "beneficiary_id": cls.ben[key].id,
+                    "user_id": user.id,
+                    "committee_id": committee.id if committee else False,
+                    "harm_description": "M harm",
+                    "amount_claimed": 1000.0,
+                }
+            )
+            record.write({"state": state, "amount_agreed": 1000.0})
+            return record.sudo(False)
+
+        keys = ("reception", "liaison", "committee", "manager", "portal", "other")
+        committee_of = {"committee": cls.committee_1, "other": cls.committee_2}
+        cls.claim = {key: claim(key, "negotiation", committee_of.get(key)) for key in keys}
+        cls.claim_settled = {key: claim(key, "settled", committee_of.get(key)) for key in keys}
+        cls.claim_round = {
+            key: env["shaqra.compensation.negotiation"].create(
+                {"claim_id": cls.claim[key].id, "party": "beneficiary", "amount": 900.0}
+            )
+            for key in keys
+        }
+        cls.claim_payment = {
+            key: env["shaqra.compensation.payment"].create(
+                {"claim_id": cls.claim_settled[key].id, "amount": 100.0, "method": "cash"}
+            )
+            for key in keys
+        }
+        cls.claim_study_own = claim("committee", "investigation", cls.committee_1)
+        cls.claim_study_other = claim("other", "investigation", cls.committee_2)
+        cls.claim_study_extra_own = claim("committee", "investigation", cls.committee_1)
+        cls.claim_study_extra_other = claim("other", "investigation", cls.committee_2)
+        Finding = env["shaqra.compensation.finding"]
+        cls.claim_finding_own = Finding.with_user(cls.users["committee"]).create(
+            {"meeting_id": cls.meeting_1.id, "claim_id": cls.claim_study_own.id}
+        )
+        cls.claim_finding_other = Finding.with_user(cls.committee_other).create(
+            {"meeting_id": cls.meeting_2.id, "claim_id": cls.claim_study_other.id}
+        )
         # The base's walk goes over self.matrix: here, this add-on's rows.
         cls.matrix = base_matrix.load_matrix(MATRIX)
 
@@ -147,6 +192,62 @@ class TestComplaintAccessMatrix(SatisfactionMatrixMixin, base_matrix.TestAccessM
                     "complainant_name": "M",
                     "description": "M",
                 },
+                None,
+            ),
+            "shaqra.compensation.claim": (
+                lambda role, which: self.claim[w(role, which)],
+                lambda role, which: {
+                    "beneficiary_id": self.ben[w(role, which)].id,
+                    "user_id": (self.users[role] if which == "own" else self.reception_other).id,
+                    "committee_id": (self.committee_1 if which == "own" else self.committee_2).id,
+                    "harm_description": "M new claim",
+                },
+                {"harm_description": "M changed"},
+            ),
+            "shaqra.compensation.negotiation": (
+                lambda role, which: self.claim_round[w(role, which)],
+                lambda role, which: {
+                    "claim_id": self.claim[w(role, which)].id,
+                    "party": "association",
+                    "amount": 800.0,
+                },
+                {"note": "M changed"},
+            ),
+            "shaqra.compensation.payment": (
+                lambda role, which: self.claim_payment[w(role, which)],
+                lambda role, which: {
+                    "claim_id": self.claim_settled[w(role, which)].id,
+                    "amount": 50.0,
+                    "method": "bank_transfer",
+                },
+                {"reference": "M changed"},
+            ),
+            "shaqra.compensation.finding": (
+                lambda role, which: (
+                    self.claim_finding_own if which == "own" else self.claim_finding_other
+                ),
+                lambda role, which: {
+                    "meeting_id": (self.meeting_1 if which == "own" else self.meeting_2).id,
+                    "claim_id": (
+                        self.claim_study_extra_own
+                        if which == "own"
+                        else self.claim_study_extra_other
+                    ).id,
+                },
+                {"sequence": 5},
+            ),
+            "shaqra.compensation.agreement.sign": (
+                None,
+                lambda role, which: {
+                    "claim_id": self.claim[w(role, which)].id,
+                    "signed_by": "M",
+                    "signature": SIGNATURE,
+                },
+                None,
+            ),
+            "shaqra.compensation.claim.reject": (
+                None,
+                lambda role, which: {"claim_id": self.claim[w(role, which)].id, "reason": "M"},
                 None,
             ),
         }
