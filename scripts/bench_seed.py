@@ -21,6 +21,7 @@ complaints also committee_id and settled_rate).
 """
 
 import argparse
+import datetime
 import os
 import sys
 import time
@@ -465,8 +466,15 @@ def seed_complaints(env, params, nc, manager):
                    s.r >= %(cancelled)s AS answered,
                    j %% 5 <> 4 AS has_file,
                    s.received + make_interval(days => CASE WHEN s.short THEN 7 ELSE 21 END)
-                       AS deadline
+                       AS deadline,
+                   -- the register's year is the association's (Riyadh) year
+                   extract(year FROM s.received AT TIME ZONE 'Asia/Riyadh')::int AS year
               FROM situ s
+        ), prev AS (
+            -- numbers already given (demo or earlier complaints) are not given again
+            SELECT split_part(name, '-', 2)::int AS year, max(split_part(name, '-', 3)::int) AS last
+              FROM shaqra_complaint WHERE name ~ '^SHK-[0-9]{4}-[0-9]+$'
+             GROUP BY 1
         )
         INSERT INTO shaqra_complaint (name, company_id, kind, channel, date_received,
             is_anonymous, beneficiary_id, partner_id, complainant_name, complainant_mobile,
@@ -476,9 +484,9 @@ def seed_complaints(env, params, nc, manager):
             date_answered, working_days_taken, deadline_met, date_paused, paused_working_days,
             outcome, settlement_state, settled_rate,
             create_uid, write_uid, create_date, write_date)
-        SELECT 'SHK-' || extract(year FROM x.received)::int || '-'
-                   || lpad((row_number() OVER (PARTITION BY extract(year FROM x.received)
-                                               ORDER BY x.received, x.j))::text, 5, '0'),
+        SELECT 'SHK-' || x.year || '-'
+                   || lpad((coalesce(prev.last, 0) + row_number() OVER (PARTITION BY x.year
+                                                   ORDER BY x.received, x.j))::text, 5, '0'),
                %(company)s, x.kind,
                (ARRAY['website','fax','email','portal','meeting','letter','whatsapp',
                       'phone'])[1 + x.j %% 8],
@@ -516,6 +524,7 @@ def seed_complaints(env, params, nc, manager):
                     THEN 100 ELSE 0 END,
                %(uid)s, %(uid)s, x.received, x.received
           FROM rows x
+          LEFT JOIN prev ON prev.year = x.year
           JOIN shaqra_complaint_stage st ON st.key = x.key
           JOIN bench_benef b ON b.k = x.j %% %(nb)s
           JOIN bench_cat cat ON cat.k = (x.j %% %(nb)s) %% %(cats)s
@@ -526,7 +535,18 @@ def seed_complaints(env, params, nc, manager):
         """,
         params,
     )
-    log(f"{nc} complaints in {time.time() - t0:.1f}s")
+    # The register goes on after the seeded numbers: the sequence's range of
+    # each year starts after the year's last number.
+    cr.execute(
+        """SELECT split_part(name, '-', 2)::int, max(split_part(name, '-', 3)::int)
+             FROM shaqra_complaint WHERE name ~ '^SHK-[0-9]{4}-[0-9]+$' GROUP BY 1"""
+    )
+    last_numbers = cr.fetchall()
+    sequence = env.ref("shaqra_complaints.seq_shaqra_complaint")
+    for year, last in last_numbers:
+        date_range = sequence._get_current_sequence(sequence_date=datetime.date(year, 6, 30))
+        date_range.number_next_actual = last + 1
+    log(f"{nc} complaints in {time.time() - t0:.1f}s ({len(last_numbers)} years of the register)")
 
 
 def main():
