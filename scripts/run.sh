@@ -46,6 +46,10 @@ cat <<INFO
     manager      senior management            - سارة القحطاني
     hr           HR manager                   - منيرة الشهري
     beneficiary  portal beneficiary (/my)     - محمد بن سعد الشقراوي
+    volunteer    portal volunteer (/my/volunteer) - خالد بن سعد الدوسري
+
+  The public website needs no login: /complaint, /volunteer, /services,
+  /governance, /inquiry.
 
 INFO
 exec "$VENV/bin/python" "$ODOO_SRC/odoo-bin" -c "$ODOO_CONF" -d "$DB" --db-filter="^$DB\$" \

@@ -12,7 +12,17 @@
     "development_status": "Beta",
     "application": True,
     "installable": True,
-    "depends": ["base", "mail", "portal", "hr", "crm", "resource", "utm", "website"],
+    "depends": [
+        "base",
+        "mail",
+        "portal",
+        "hr",
+        "crm",
+        "resource",
+        "utm",
+        "calendar",
+        "website",
+    ],
     "external_dependencies": {
         "python": ["hijridate", "num2words", "xlsxwriter", "openupgradelib"],
     },

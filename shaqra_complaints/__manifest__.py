@@ -24,8 +24,20 @@
         "views/shaqra_committee_meeting_views.xml",
         "wizards/shaqra_complaint_wizard_views.xml",
         "views/shaqra_complaints_menus.xml",
+        "data/shaqra_complaint_website_data.xml",
+        "data/shaqra_complaint_portal_mail_data.xml",
+        "views/shaqra_complaint_website_templates.xml",
+        "views/shaqra_complaint_portal_templates.xml",
     ],
     "demo": [
         "demo/shaqra_complaint_demo.xml",
     ],
+    "assets": {
+        "web.assets_frontend": [
+            "shaqra_complaints/static/src/scss/shaqra_complaint.scss",
+        ],
+        "web.assets_tests": [
+            "shaqra_complaints/static/tests/tours/**/*",
+        ],
+    },
 }

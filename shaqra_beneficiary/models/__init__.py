@@ -1,5 +1,5 @@
-from . import national_id
 from . import res_company
+from . import res_currency
 from . import res_config_settings
 from . import resource_calendar
 from . import shaqra_evidence_mixin
@@ -21,6 +21,7 @@ from . import shaqra_request_stage
 from . import shaqra_request
 from . import shaqra_request_privacy
 from . import shaqra_request_requirement
+from . import shaqra_request_portal
 from . import shaqra_notification
 from . import shaqra_liaison_report
 from . import shaqra_document_access_log

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .national_id import normalize_saudi_id
+from ..tools.saudi_id import normalize_saudi_id
 
 
 class CrmLead(models.Model):

@@ -1,26 +1,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-from ..tools import validation
+from ..tools import phone, validation
 from ..tools.channels import CHANNELS
-from .national_id import is_valid_saudi_id, normalize_saudi_id
+from ..tools.saudi_id import is_valid_saudi_id, normalize_saudi_id
 from .shaqra_beneficiary_member import DISABILITY_TYPES
-
-ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-
-
-def normalize_mobile(number):
-    """Digits of a Saudi mobile number without the country or trunk prefix.
-
-    ``+966 50 123 4567``, ``00966501234567`` and ``0501234567`` all give
-    ``501234567``, so that one number written three ways is one number.
-    """
-    digits = "".join(ch for ch in (number or "").translate(ARABIC_DIGITS) if ch.isdigit())
-    for prefix in ("00966", "966", "0"):
-        if digits.startswith(prefix) and len(digits) > 9:
-            digits = digits[len(prefix) :]
-            break
-    return digits or False
 
 
 def _check_name(record, name, value):
@@ -272,7 +256,7 @@ class ShaqraBeneficiary(models.Model):
     @api.depends("partner_id.mobile")
     def _compute_mobile_normalized(self):
         for beneficiary in self:
-            beneficiary.mobile_normalized = normalize_mobile(beneficiary.mobile)
+            beneficiary.mobile_normalized = phone.mobile_key(beneficiary.mobile) or False
 
     def _compute_inquiry_count(self):
         # Inquiries are crm.lead records of the beneficiary's partner (policy C1, F2);

@@ -263,7 +263,7 @@ class ShaqraBeneficiary(models.Model):
     def _shaqra_is_inactive(self, years):
         """No open request or agreement, and nothing for ``years`` years."""
         self.ensure_one()
-        if self.request_ids.filtered(lambda r: r.stage_key not in ("closed", "cancelled")):
+        if self.request_ids.filtered(lambda r: not r.stage_is_final):
             return False
         if self.agreement_ids.filtered(lambda a: a.state in ("draft", "signed", "active")):
             return False

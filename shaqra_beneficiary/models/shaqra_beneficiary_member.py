@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from ..tools import validation
-from .national_id import is_valid_saudi_id, normalize_saudi_id
+from ..tools.saudi_id import is_valid_saudi_id, normalize_saudi_id
 
 DISABILITY_TYPES = [
     ("physical", "Physical"),

@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
 # Contact and profile data a beneficiary may ask to correct (policy F3). Fields
@@ -16,6 +16,8 @@ PORTAL_CORRECTABLE_FIELDS = (
     "zip",
     "preferred_channel",
 )
+# The beneficiary's comment on a correction.
+MAX_CORRECTION_NOTE_LENGTH = 2000
 
 
 class ShaqraBeneficiary(models.Model):
@@ -32,6 +34,10 @@ class ShaqraBeneficiary(models.Model):
     )
     data_change_request_count = fields.Integer(compute="_compute_data_change_request_count")
 
+    # ------------------------------------------------------------
+    # COMPUTE
+    # ------------------------------------------------------------
+
     @api.depends("partner_id.user_ids")
     def _compute_portal_user_id(self):
         for beneficiary in self:
@@ -42,13 +48,13 @@ class ShaqraBeneficiary(models.Model):
             )
 
     def _compute_data_change_request_count(self):
-        counts = dict(
-            self.env["shaqra.data.change.request"]._read_group(
-                [("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"]
-            )
-        )
+        counts = self._count_by_beneficiary("shaqra.data.change.request")
         for beneficiary in self:
             beneficiary.data_change_request_count = counts.get(beneficiary, 0)
+
+    # ------------------------------------------------------------
+    # ORM
+    # ------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -59,6 +65,10 @@ class ShaqraBeneficiary(models.Model):
                 if not vals.get("partner_id"):
                     vals.setdefault("lang", "ar_001")
         return super().create(vals_list)
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
 
     def action_grant_portal_access(self):
         """Give the beneficiary a portal account and send the invitation (F2).
@@ -105,6 +115,10 @@ class ShaqraBeneficiary(models.Model):
             },
         }
 
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
+
     @api.model
     def _portal_correctable_fields(self):
         """Names of the fields a beneficiary may ask to correct (F3)."""
@@ -141,3 +155,78 @@ class ShaqraBeneficiary(models.Model):
         if field.type == "char" and len(value) > 200:
             raise ValidationError(self.env._("%(field)s is too long.", field=label))
         return self._shaqra_check_value(name, value)
+
+    def _shaqra_correction_specs(self):
+        """(name, label, type, current value, options) of each correctable field."""
+        names = self._portal_correctable_fields()
+        descriptions = self.fields_get(names, ["string", "type", "selection"])
+        result = []
+        for name in names:
+            description = descriptions[name]
+            value = self[name] if self else False
+            result.append(
+                {
+                    "name": name,
+                    "label": description["string"],
+                    "type": description["type"],
+                    "value": "" if value is False or value is None else str(value),
+                    "options": description.get("selection") or [],
+                }
+            )
+        return result
+
+    def _shaqra_prepare_correction(self, values, note):
+        """Policy F3: what a correction proposed by the beneficiary may change.
+
+        ``values`` maps field names to the proposed raw values (fields not
+        given stay as they are). Returns ``(line commands, errors)``: the
+        changed fields, each cleaned by the rules of the beneficiary form, and
+        the translated messages of what was refused.
+        """
+        self.ensure_one()
+        errors = []
+        lines = []
+        if len(note or "") > MAX_CORRECTION_NOTE_LENGTH:
+            errors.append(
+                self.env._(
+                    "The comment is too long: at most %(limit)s characters.",
+                    limit=MAX_CORRECTION_NOTE_LENGTH,
+                )
+            )
+        for spec in self._shaqra_correction_specs():
+            if spec["name"] not in values:
+                continue
+            try:
+                value = self._shaqra_clean_correction(spec["name"], values[spec["name"]])
+            except ValidationError as exc:
+                errors.append(exc.args[0])
+                continue
+            if value != spec["value"]:
+                lines.append(
+                    Command.create(
+                        {
+                            "field_name": spec["name"],
+                            "old_value": spec["value"],
+                            "new_value": value,
+                        }
+                    )
+                )
+        if not errors and not lines:
+            errors.append(self.env._("You did not change anything."))
+        return lines, errors
+
+    def _shaqra_propose_correction(self, lines, note):
+        """Policy F3: record the correction; staff approve it before it applies.
+
+        Nothing is half-saved: a line the correction model refuses raises
+        ValidationError and leaves no correction behind.
+        """
+        self.ensure_one()
+        with self.env.cr.savepoint():
+            change = (
+                self.env["shaqra.data.change.request"]
+                .sudo()
+                .create({"beneficiary_id": self.id, "note": note or False, "line_ids": lines})
+            )
+        change.message_subscribe(partner_ids=self.partner_id.ids)
+        return change

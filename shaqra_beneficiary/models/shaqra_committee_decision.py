@@ -279,6 +279,9 @@ class ShaqraCommitteeDecision(models.Model):
         return result
 
     def _check_can_decide(self):
+        # Policy C5: a decision may change until its notice was delivered.
+        Request = self.env["shaqra.request"]
+        decision_open_stages = Request._stage("committee_review") | Request._stage("decided")
         for line in self:
             if line.meeting_id.state != "in_progress":
                 raise UserError(
@@ -298,10 +301,7 @@ class ShaqraCommitteeDecision(models.Model):
                         committee=line.committee_id.name,
                     )
                 )
-            if line.decision_date and line.request_id.stage_key not in (
-                "committee_review",
-                "decided",
-            ):
+            if line.decision_date and line.request_id.stage_id not in decision_open_stages:
                 raise UserError(
                     self.env._(
                         "The decision on request %(request)s can no longer be changed: the "

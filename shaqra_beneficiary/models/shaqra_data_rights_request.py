@@ -83,9 +83,7 @@ class ShaqraDataRightsRequest(models.Model):
         self.ensure_one()
         beneficiary = self.beneficiary_id.sudo()
         items = []
-        open_requests = beneficiary.request_ids.filtered(
-            lambda r: r.stage_key not in ("closed", "cancelled")
-        )
+        open_requests = beneficiary.request_ids.filtered(lambda r: not r.stage_is_final)
         if open_requests:
             items.append(
                 self.env._(

@@ -47,7 +47,7 @@ class ShaqraLiaisonReport(models.Model):
                     COUNT(*) AS request_count,
                     COUNT(*) FILTER (
                         WHERE r.date_answered IS NULL
-                          AND COALESCE(r.stage_key, '') NOT IN ('closed', 'cancelled')
+                          AND NOT COALESCE(s.is_final, FALSE)
                     ) AS open_count,
                     COUNT(*) FILTER (
                         WHERE r.is_overdue AND r.date_answered IS NULL
@@ -65,6 +65,7 @@ class ShaqraLiaisonReport(models.Model):
                     ) AS avg_working_days
                 FROM shaqra_request r
                 JOIN hr_employee e ON e.id = r.liaison_officer_id
+                LEFT JOIN shaqra_request_stage s ON s.id = r.stage_id
                 GROUP BY r.liaison_officer_id, e.user_id, r.company_id, r.department_id
             )
             """

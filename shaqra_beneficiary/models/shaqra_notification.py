@@ -1,4 +1,3 @@
-import re
 from urllib.parse import quote
 
 from odoo import api, fields, models
@@ -6,7 +5,7 @@ from odoo.exceptions import UserError
 from odoo.osv import expression
 from odoo.tools import html2plaintext
 
-from ..tools import validation
+from ..tools import phone, validation
 from ..tools.channels import CHANNELS
 from ..tools.hijri import format_gregorian, format_hijri
 
@@ -358,18 +357,6 @@ class ShaqraNotification(models.Model):
             raise UserError(self.env._("A delivered notice cannot be deleted (policy E3)."))
 
     @api.model
-    def _whatsapp_digits(self, number):
-        """International digits for wa.me; Saudi local numbers get 966."""
-        digits = re.sub(r"\D", "", number or "")
-        if digits.startswith("00"):
-            digits = digits[2:]
-        if digits.startswith("05") and len(digits) == 10:
-            digits = "966" + digits[1:]
-        elif digits.startswith("5") and len(digits) == 9:
-            digits = "966" + digits
-        return digits
-
-    @api.model
     def _channel_label(self, channel):
         """The label of ``channel`` in the user's language."""
         return dict(self._fields["channel"]._description_selection(self.env))[channel]
@@ -414,7 +401,7 @@ class ShaqraNotification(models.Model):
 
     def _build_whatsapp_url(self):
         self.ensure_one()
-        digits = self._whatsapp_digits(self.whatsapp_number or self.mobile)
+        digits = phone.whatsapp_digits(self.whatsapp_number or self.mobile)
         if len(digits) < 8:
             raise UserError(
                 self.env._(

@@ -1,8 +1,6 @@
 import logging
 from datetime import datetime
 
-from num2words import num2words
-
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -18,22 +16,6 @@ from .shaqra_deadline_mixin import DEADLINE_EVIDENCE_FIELDS, ESCALATION_BATCH_SI
 _NATIONAL_ID_TOKEN = object()
 
 _logger = logging.getLogger(__name__)
-
-# Stages a request may reach only when it is complete and signed (C3, C4).
-COMPLETE_STAGE_KEYS = ("awaiting_committee", "committee_review", "decided", "notified", "closed")
-
-# Stages in which the request has been answered (policy C6 statistics).
-ANSWERED_STAGE_KEYS = ("decided", "notified", "closed")
-
-# Stages in which nothing is expected from the association any more.
-FINAL_STAGE_KEYS = ("decided", "notified", "closed", "cancelled")
-
-# Stages staff move a request between (policy C2-C4).
-OPEN_STAGE_KEYS = ("received", "completeness")
-
-# Stages reached only by the committee's decision in a meeting and by the
-# notice actually delivered (policy C5, E3), or by a manager's logged override.
-COMMITTEE_STAGE_KEYS = ("committee_review", "decided", "notified", "closed")
 
 DECISIONS = [
     ("approved", "Approved"),
@@ -123,6 +105,10 @@ class ShaqraRequest(models.Model):
         ondelete="restrict",
     )
     stage_key = fields.Selection(related="stage_id.key", store=True)
+    stage_is_intake = fields.Boolean(related="stage_id.is_intake")
+    stage_is_committee = fields.Boolean(related="stage_id.is_committee")
+    stage_is_answered = fields.Boolean(related="stage_id.is_answered")
+    stage_is_final = fields.Boolean(related="stage_id.is_final")
     liaison_officer_id = fields.Many2one(
         "hr.employee",
         string="Liaison Officer",
@@ -233,11 +219,11 @@ class ShaqraRequest(models.Model):
         requests.filtered(lambda r: not r.requirement_line_ids)._create_requirement_lines()
         # Policy C3, C4: created straight into a later stage (module data,
         # import), the request passes the same guard as when it is moved there.
-        advanced = requests.filtered(lambda r: r.stage_key in COMPLETE_STAGE_KEYS)
+        advanced = requests._filtered_complete_file()
         if advanced:
             advanced._check_complete()
             advanced._mark_complete()
-            advanced.filtered(lambda r: r.stage_key in ANSWERED_STAGE_KEYS)._mark_answered()
+            advanced.filtered("stage_is_answered")._mark_answered()
         return requests
 
     def write(self, vals):
@@ -253,27 +239,21 @@ class ShaqraRequest(models.Model):
             stage = self.env["shaqra.request.stage"].browse(vals["stage_id"])
             if not allowed:
                 self._check_stage_move(stage)
-            if stage.key in COMPLETE_STAGE_KEYS:
-                self.filtered(lambda r: r.stage_key not in COMPLETE_STAGE_KEYS)._check_complete(
-                    vals
-                )
+            if stage._requires_complete_file():
+                (self - self._filtered_complete_file())._check_complete(vals)
         result = super().write(vals)
         if signer is not None:
             for request in self:
                 request._record_signature(signer)
         if "stage_id" in vals:
-            self.filtered(
-                lambda r: r.stage_key in COMPLETE_STAGE_KEYS and not r.date_complete
-            )._mark_complete()
-            self.filtered(
-                lambda r: r.stage_key in ANSWERED_STAGE_KEYS and not r.date_answered
-            )._mark_answered()
+            self._filtered_complete_file().filtered(lambda r: not r.date_complete)._mark_complete()
+            self.filtered(lambda r: r.stage_is_answered and not r.date_answered)._mark_answered()
         return result
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_sent_to_committee(self):
         """Policy C5: a request the committee saw is evidence; cancel, not delete."""
-        sent = self.filtered(lambda r: r.stage_key in COMPLETE_STAGE_KEYS)
+        sent = self._filtered_complete_file()
         if sent:
             raise UserError(
                 self.env._(
@@ -284,7 +264,11 @@ class ShaqraRequest(models.Model):
 
     def _evidence_is_frozen(self):
         """Policy C3-C5: once complete, the request is what the committee decides on."""
-        return self.stage_key in COMPLETE_STAGE_KEYS
+        return self.stage_id._requires_complete_file()
+
+    def _filtered_complete_file(self):
+        """The requests in a stage reached only complete and signed (C3, C4)."""
+        return self.filtered(lambda r: r.stage_id._requires_complete_file())
 
     def _check_beneficiary_readable(self, beneficiary_id):
         """Policy E2: a request opens the beneficiary's file to whoever took it,
@@ -335,7 +319,7 @@ class ShaqraRequest(models.Model):
         """Policy C3-C5: staff create a request as received; it moves on by the
         actions (send to committee, the committee's decision, the notice)."""
         stage = self.env["shaqra.request.stage"].browse(stage_id or [])
-        if stage and stage.key not in OPEN_STAGE_KEYS:
+        if stage and not stage.is_intake:
             raise UserError(
                 self.env._(
                     "A request cannot be created in the stage %(stage)s: create it as "
@@ -354,16 +338,14 @@ class ShaqraRequest(models.Model):
         by the notice delivered and by :meth:`action_close` (which write the
         stage as evidence), or by a manager's logged override.
         """
-        allowed_from = {
-            "received": (*OPEN_STAGE_KEYS, "cancelled"),
-            "completeness": (*OPEN_STAGE_KEYS, "cancelled"),
-            "awaiting_committee": OPEN_STAGE_KEYS,
-            "cancelled": OPEN_STAGE_KEYS,
-        }.get(stage.key, ())
+        # Staff send a request to the committee's queue (the stage the send
+        # action moves it to), cancel it while it is received and reopen it.
+        by_hand = stage.is_intake or stage == self._stage("awaiting_committee")
+        cancelled = stage.is_final and not stage.is_answered
         for request in self:
             if request.stage_id == stage:
                 continue
-            if stage.key in COMMITTEE_STAGE_KEYS:
+            if not (by_hand or cancelled):
                 raise UserError(
                     self.env._(
                         "Request %(request)s cannot be moved to %(stage)s by hand: it gets "
@@ -374,7 +356,11 @@ class ShaqraRequest(models.Model):
                         stage=stage.name,
                     )
                 )
-            if request.stage_key not in allowed_from:
+            source = request.stage_id
+            if not (
+                source.is_intake
+                or (stage.is_intake and source.is_final and not source._requires_complete_file())
+            ):
                 raise UserError(
                     self.env._(
                         "Request %(request)s cannot go from %(from)s back to %(stage)s: it "
@@ -401,7 +387,7 @@ class ShaqraRequest(models.Model):
     def _check_signature_open(self):
         """Policy C4: a signature cannot be withdrawn or replaced once the
         request went to the committee on its strength."""
-        locked = self.filtered(lambda r: r.stage_key in COMPLETE_STAGE_KEYS and r.signature)
+        locked = self._filtered_complete_file().filtered("signature")
         if locked:
             raise UserError(
                 self.env._(
@@ -510,7 +496,7 @@ class ShaqraRequest(models.Model):
     @api.model
     def _deadline_open_domain(self):
         """Policy C6: the clock of a decided, notified, closed or cancelled request is stopped."""
-        return [("stage_key", "not in", FINAL_STAGE_KEYS)]
+        return [("stage_id", "any", [("is_answered", "=", False), ("is_final", "=", False)])]
 
     def _deadline_summary(self, kind, user=None):
         self.ensure_one()
@@ -560,9 +546,11 @@ class ShaqraRequest(models.Model):
     def action_check_completeness(self):
         """Policy C2, C3: start the check, and say what is still missing."""
         completeness = self._stage("completeness")
-        self.filtered(lambda r: r.stage_key == "received").write({"stage_id": completeness.id})
+        self.filtered(lambda r: r.stage_is_intake and r.stage_id != completeness).write(
+            {"stage_id": completeness.id}
+        )
         # An item of the checklist the request has no line for gets one.
-        self.filtered(lambda r: r.stage_key in OPEN_STAGE_KEYS)._create_requirement_lines()
+        self.filtered("stage_is_intake")._create_requirement_lines()
         missing = []
         for request in self:
             items = request.requirement_line_ids.filtered(
@@ -606,7 +594,8 @@ class ShaqraRequest(models.Model):
 
     def action_close(self):
         """Policy E3: close a request once the beneficiary was told the decision."""
-        not_notified = self.filtered(lambda r: r.stage_key != "notified")
+        notified = self._stage("notified")
+        not_notified = self.filtered(lambda r: r.stage_id != notified)
         if not_notified:
             raise UserError(
                 self.env._(
@@ -631,7 +620,7 @@ class ShaqraRequest(models.Model):
         }
 
     def action_reset_to_received(self):
-        self.filtered(lambda r: r.stage_key == "cancelled").write(
+        self.filtered(lambda r: r.stage_is_final and not r.stage_is_answered).write(
             {"stage_id": self._stage("received").id}
         )
         return True
@@ -682,19 +671,19 @@ class ShaqraRequest(models.Model):
     def _portal_can_sign(self):
         """The beneficiary signs once, before the request goes to the committee."""
         self.ensure_one()
-        return not self.signature and self.stage_key in ("received", "completeness")
+        return not self.signature and self.stage_is_intake
 
     def _portal_can_upload(self):
         """Documents can be added while the request is being received (C2, C3)."""
         self.ensure_one()
-        return self.stage_key in ("received", "completeness")
+        return self.stage_is_intake
 
     def _portal_stage_steps(self):
         """The pipeline as the beneficiary follows it: done, current, to come."""
         self.ensure_one()
-        stages = self.env["shaqra.request.stage"].sudo().search([("key", "!=", "cancelled")])
-        if self.stage_key == "cancelled":
-            stages |= self.stage_id
+        stages = self.env["shaqra.request.stage"].sudo().search([("portal_visible", "=", True)])
+        if self.stage_id not in stages:
+            stages = (stages | self.stage_id).sorted(lambda stage: (stage.sequence, stage.id))
         steps = []
         passed = True
         for stage in stages:
@@ -708,16 +697,16 @@ class ShaqraRequest(models.Model):
     def _portal_state_badge(self):
         """Bootstrap colour of the stage badge shown to the beneficiary."""
         self.ensure_one()
-        return {
-            "received": "info",
-            "completeness": "warning",
-            "awaiting_committee": "primary",
-            "committee_review": "primary",
-            "decided": "success",
-            "notified": "success",
-            "closed": "secondary",
-            "cancelled": "danger",
-        }.get(self.stage_key, "secondary")
+        stage = self.stage_id
+        if stage.is_final:
+            return "secondary" if stage.is_answered else "danger"
+        if stage.is_answered:
+            return "success"
+        if stage.is_committee:
+            return "primary"
+        if stage.is_intake:
+            return "warning" if stage == self._stage("completeness") else "info"
+        return "secondary"
 
     def _notify_liaison_officer_of_portal_request(self):
         """Policy F1, F2: the liaison officer learns at once of a portal request."""
@@ -808,7 +797,7 @@ class ShaqraRequest(models.Model):
 
     def action_print_decision_letter(self):
         self.ensure_one()
-        if self.stage_key not in ("decided", "notified", "closed") or not self.decision:
+        if not self.stage_is_answered or not self.decision:
             raise UserError(self.env._("The request has no committee decision yet."))
         return self.env.ref(
             "shaqra_beneficiary.shaqra_request_decision_letter_report"
@@ -817,11 +806,9 @@ class ShaqraRequest(models.Model):
     def _shaqra_notice_kind(self):
         """Which notice fits the request now: its decision, or its completion."""
         self.ensure_one()
-        if self.stage_key in ("decided", "notified", "closed") or (
-            self.decision == "more_info" and self.stage_key == "completeness"
-        ):
+        if self.stage_is_answered or (self.decision == "more_info" and self.stage_is_intake):
             return "decision"
-        if self.stage_key in ("awaiting_committee", "committee_review"):
+        if self.stage_is_committee:
             return "completion"
         return "other"
 
@@ -871,18 +858,12 @@ class ShaqraRequest(models.Model):
 
     def _amount_in_words(self, amount=None):
         """The amount in Arabic words for letters (E3), e.g. 1500 SAR:
-        "ألف و خمسمائة ريال سعودي" (num2words' spelling)."""
+        "ألف و خمسمائة ريال" (``res.currency.amount_to_text`` in Arabic, with
+        the currency's Arabic unit names)."""
         self.ensure_one()
         amount = self.approved_amount if amount is None else amount
-        currency = self.currency_id
-        units = int(amount)
-        cents = round((amount - units) * 100)
-        unit_label = "ريال سعودي" if currency.name == "SAR" else currency.currency_unit_label
-        words = f"{num2words(units, lang='ar')} {unit_label or currency.name}"
-        if cents:
-            cent_label = "هللة" if currency.name == "SAR" else currency.currency_subunit_label
-            words += f" و{num2words(cents, lang='ar')} {cent_label or ''}".rstrip()
-        return words
+        currency = self.currency_id.with_context(lang="ar_001")
+        return " ".join(currency.amount_to_text(amount).split())
 
     def _letter_dates(self, value=None):
         """Hijri and Gregorian dates of ``value`` (default today) for letters.

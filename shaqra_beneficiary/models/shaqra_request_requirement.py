@@ -1,8 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .shaqra_request import COMPLETE_STAGE_KEYS
-
 # What staff fill in on a line of the checklist (policy C2, C3).
 USER_FIELDS = {"is_provided", "is_verified", "attachment_ids", "note"}
 
@@ -132,7 +130,7 @@ class ShaqraRequestRequirement(models.Model):
 
     @api.model
     def _check_requests_open(self, requests):
-        locked = requests.filtered(lambda r: r.stage_key in COMPLETE_STAGE_KEYS)
+        locked = requests._filtered_complete_file()
         if locked:
             raise UserError(
                 self.env._(

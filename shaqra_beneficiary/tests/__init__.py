@@ -40,6 +40,7 @@ from . import test_policy_remind_batch
 from . import test_privacy_integrity
 from . import test_crons
 from . import test_first_day
+from . import test_stage_flags
 from . import test_website_pages
 from . import test_notice_mixin
 from . import test_deadline_mixin

@@ -5,10 +5,17 @@ the login page or a form error, never a 500, never the other record's data,
 and nothing changes.
 
 The routes are read from the routing map (every route whose controller
-method is declared in this add-on), so a new route without cases here fails
-``test_e2_every_declared_route_has_idor_cases``.
+method is declared in this add-on or in another installed ``shaqra_*``
+add-on), so a new route without cases fails
+``test_e2_every_declared_route_has_idor_cases``. The base never imports
+another add-on's code: an installed add-on gives the cases of its own routes
+in its ``tests/idor_cases.py`` (``ROUTE_CASES`` {route: function(test,
+failures)} and ``setup_idor_data(test_class)``), run here with the same
+checks. A route that is public by design (a public form) is checked with
+``allow_200``: it may answer anyone, never with another person's data.
 """
 
+import importlib
 import json
 
 from odoo.tests import tagged
@@ -18,13 +25,17 @@ from .suite_data import SIGNATURE
 from .test_portal_common import PDF, ShaqraPortalCommon
 
 MODULE_PREFIX = "odoo.addons.shaqra_beneficiary."
+ADDONS_PREFIX = "odoo.addons.shaqra_"
 SECRET_PDF = PDF + b"% IDOR-SECRET-FILE-OF-BENEFICIARY-TWO\n"
 LOGIN_REDIRECT = "login"
 REDIRECT_CODES = (301, 302, 303, 307, 308)
 
 
-def declared_routes(env):
-    """{route: routing} of the routes whose endpoint this add-on declares."""
+def declared_routes(env, prefix=MODULE_PREFIX):
+    """{route: routing} of the routes whose endpoint this add-on declares.
+
+    With ``prefix=ADDONS_PREFIX``: those of every installed ``shaqra_*`` add-on.
+    """
     routes = {}
     for rule in env["ir.http"].routing_map().iter_rules():
         method = getattr(rule.endpoint, "func", None)
@@ -33,11 +44,34 @@ def declared_routes(env):
             continue
         name = method.__name__
         if any(
-            name in cls.__dict__ and cls.__module__.startswith(MODULE_PREFIX)
-            for cls in type(owner).mro()
+            name in cls.__dict__ and cls.__module__.startswith(prefix) for cls in type(owner).mro()
         ):
             routes[rule.rule] = rule.endpoint.routing
     return routes
+
+
+def addon_case_modules(env):
+    """The ``tests/idor_cases`` modules of the installed ``shaqra_*`` add-ons but the base."""
+    modules = (
+        env["ir.module.module"]
+        .sudo()
+        .search(
+            [
+                ("name", "=like", "shaqra\\_%"),
+                ("name", "!=", "shaqra_beneficiary"),
+                ("state", "=", "installed"),
+            ],
+            order="name",
+        )
+    )
+    found = []
+    for module in modules:
+        try:
+            found.append(importlib.import_module(f"odoo.addons.{module.name}.tests.idor_cases"))
+        except ModuleNotFoundError:
+            # Its routes, if any, then have no cases: the route test says so.
+            continue
+    return found
 
 
 @tagged("post_install", "-at_install")
@@ -191,6 +225,9 @@ class TestIdorRoutes(ShaqraPortalCommon):
             "IDOR-SECRET-FILE-OF-BENEFICIARY-TWO",
             "IDOR-ADMIN-ONLY",
         ]
+        # Records and markers of the installed add-ons' own routes.
+        for module in addon_case_modules(env):
+            module.setup_idor_data(cls)
 
     # ------------------------------------------------------------------
     # Requests and checks
@@ -780,12 +817,29 @@ class TestIdorRoutes(ShaqraPortalCommon):
     def test_e2_every_declared_route_has_idor_cases(self):
         routes = declared_routes(self.env)
         self.assertIn("/my/requests/<int:request_id>", routes, "routes could not be enumerated")
-        missing = sorted(set(routes) - set(self.ROUTE_CASES))
+        addon_cases = {
+            route for module in addon_case_modules(self.env) for route in module.ROUTE_CASES
+        }
+        every_route = declared_routes(self.env, ADDONS_PREFIX)
+        missing = sorted(set(every_route) - set(self.ROUTE_CASES) - addon_cases)
         self.assertFalse(
-            missing, f"Routes without IDOR cases (add them to ROUTE_CASES): {missing}"
+            missing,
+            f"Routes without IDOR cases (add them to ROUTE_CASES, or to the add-on's "
+            f"tests/idor_cases.py): {missing}",
         )
         stale = sorted(set(self.ROUTE_CASES) - set(routes))
+        stale += sorted(addon_cases - set(every_route))
         self.assertFalse(stale, f"IDOR cases for routes that no longer exist: {stale}")
+
+    def test_e2_idor_routes_of_installed_addons(self):
+        """The routes of the installed add-ons pass the same checks as the base's."""
+        failures = []
+        for module in addon_case_modules(self.env):
+            for route, cases in module.ROUTE_CASES.items():
+                before = len(failures)
+                cases(self, failures)
+                failures[before:] = [f"{route}: {failure}" for failure in failures[before:]]
+        self.assertFalse(failures, "Add-on routes leak or change:\n" + "\n".join(failures))
 
     def test_e2_idor_request_list(self):
         self._run_cases("/my/requests")

@@ -18,6 +18,7 @@ other look-alike are refused.
 
 import base64
 import datetime
+import importlib
 import io
 import json
 import zipfile
@@ -132,6 +133,37 @@ BAD_FILES = {
     "oversize": ("big.pdf", PDF + b"0" * (1024 * 1024 + 10)),
     "text_named_jpg": ("photo.jpg", b"just some text, not a picture"),
 }
+
+
+def addon_malformed_modules(env):
+    """The ``tests/malformed_cases`` modules of the installed ``shaqra_*`` add-ons.
+
+    An add-on's public and portal forms get the same treatment as the base's:
+    its module gives ``run_malformed_cases(test, failures)`` (returning how many
+    cases it ran) using :class:`TestMalformedPortal`'s helpers; the base never
+    imports the add-on's code, only these cases, and only when it is installed.
+    """
+    modules = (
+        env["ir.module.module"]
+        .sudo()
+        .search(
+            [
+                ("name", "=like", "shaqra\\_%"),
+                ("name", "!=", "shaqra_beneficiary"),
+                ("state", "=", "installed"),
+            ],
+            order="name",
+        )
+    )
+    found = []
+    for module in modules:
+        try:
+            found.append(
+                importlib.import_module(f"odoo.addons.{module.name}.tests.malformed_cases")
+            )
+        except ModuleNotFoundError:
+            continue
+    return found
 
 
 class _Case:
@@ -847,3 +879,11 @@ class TestMalformedPortal(MalformedMixin, ShaqraPortalCommon):
             response = self._post("/inquiry", data)
             self._check_response(failures, f"inquiry.{case_id}", response, before)
         self._report(failures, len(self.INQUIRY_BAD))
+
+    def test_malformed_forms_of_installed_addons(self):
+        """The installed add-ons' forms answer malformed input with a message, save nothing."""
+        failures = []
+        total = 0
+        for module in addon_malformed_modules(self.env):
+            total += module.run_malformed_cases(self, failures)
+        self._report(failures, total)

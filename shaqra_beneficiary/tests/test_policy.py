@@ -119,10 +119,16 @@ class TestPolicy(PolicyCommon):
             policy.with_context(lang="ar_001").approval_date_hijri, "١ ربيع الآخر ١٤٤٤ هـ"
         )
         drafts = self.env["shaqra.policy"].search([("code", "in", ("B1", "B2", "B3", "B4"))])
-        self.assertEqual(set(drafts.mapped("state")), {"draft"})
         self.assertEqual(
             set(drafts.mapped("kind")), {"bylaws", "partners", "volunteer", "service"}
         )
+        volunteer_addon = self.env["ir.module.module"].search(
+            [("name", "=", "shaqra_volunteer"), ("state", "=", "installed")]
+        )
+        if volunteer_addon.demo:
+            # The volunteer add-on's demo data publish B3 for its demo volunteer.
+            drafts = drafts.filtered(lambda policy: policy.code != "B3")
+        self.assertEqual(set(drafts.mapped("state")), {"draft"})
 
     def test_art4_distribution_counts_per_department(self):
         """Distributing to departments asks each of their employees once, and each

@@ -16,7 +16,8 @@ from odoo import fields
 from odoo.exceptions import ValidationError
 from odoo.tools import email_normalize
 
-ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+from . import phone
+from .phone import ARABIC_DIGITS
 
 # A monthly income or a yearly rent above this is a typing error, not a need.
 MAX_AMOUNT = 1_000_000
@@ -28,10 +29,6 @@ MAX_CHAR_LENGTH = 500
 MAX_TEXT_LENGTH = 5000
 MAX_EMAIL_LENGTH = 254
 
-# Digits (Latin or Arabic), spaces, dashes, brackets and a leading plus.
-PHONE_RE = re.compile(r"^\+?[0-9٠-٩۰-۹ ()\-]{5,20}$")
-# A Saudi mobile without its country or trunk prefix: 5 and eight digits.
-SAUDI_MOBILE_RE = re.compile(r"^5[0-9]{8}$")
 _EMAIL_LOCAL = r"[^@\s<>()\[\],;:\"\\]+"
 _EMAIL_LABEL = r"[^@\s<>()\[\],;:\"\\.]+"
 EMAIL_RE = re.compile(rf"^{_EMAIL_LOCAL}@{_EMAIL_LABEL}(\.{_EMAIL_LABEL})+$")
@@ -173,7 +170,7 @@ def check_email(record, name, value):
 def check_phone(record, name, value):
     """Return the number with Latin digits, or raise."""
     value = latin_digits((value or "").strip())
-    if value and not PHONE_RE.match(value):
+    if value and not phone.is_phone_number(value):
         raise ValidationError(
             record.env._(
                 "%(field)s: write a phone number with digits only, e.g. +966112345678.",
@@ -183,26 +180,23 @@ def check_phone(record, name, value):
     return value
 
 
-def saudi_mobile_digits(value):
-    """The nine digits of a Saudi mobile written any usual way, or ''."""
-    digits = "".join(ch for ch in (value or "").translate(ARABIC_DIGITS) if ch.isdigit())
-    for prefix in ("00966", "966", "0"):
-        if digits.startswith(prefix) and len(digits) > 9:
-            digits = digits[len(prefix) :]
-            break
-    return digits
+# The digits that identify a mobile whoever wrote it (kept for callers of the
+# former name; the rule is tools/phone.py's).
+saudi_mobile_digits = phone.mobile_key
 
 
 def check_saudi_mobile(record, name, value):
-    """Return the number with Latin digits, or raise."""
+    """Return the number with Latin digits, or raise (the rule of tools/phone.py)."""
     value = latin_digits((value or "").strip())
-    if value and (
-        not PHONE_RE.match(value) or not SAUDI_MOBILE_RE.match(saudi_mobile_digits(value))
-    ):
+    if not value:
+        return value
+    try:
+        phone.normalize_saudi_mobile(value)
+    except ValueError:
         raise ValidationError(
             record.env._(
                 "%(field)s: write a Saudi mobile number, e.g. +966501234567 or 0501234567.",
                 field=_label(record, name),
             )
-        )
+        ) from None
     return value

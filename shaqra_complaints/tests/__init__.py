@@ -1,3 +1,6 @@
+from . import test_complaint_public
+from . import test_complaint_portal
+from . import test_complaint_tour
 from . import test_complaint
 from . import test_complaint_mail
 from . import test_complaint_committee

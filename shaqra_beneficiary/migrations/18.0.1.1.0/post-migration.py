@@ -13,49 +13,16 @@ logged (policy E2). They are bound to their document now; a file linked to
 several documents is left as it is (its owner is not known).
 """
 
-import ast
-import copy
-import io
-
-from lxml import etree
 from openupgradelib import openupgrade
 
-from odoo.tools import convert, file_open
+from odoo.addons.shaqra_beneficiary.tools.migration import reload_record_rules
 
 MODULE = "shaqra_beneficiary"
 
 
-def _security_files():
-    with file_open(f"{MODULE}/__manifest__.py") as manifest:
-        data = ast.literal_eval(manifest.read())["data"]
-    return [name for name in data if name.startswith("security/") and name.endswith(".xml")]
-
-
-def _reload_rules(env):
-    root = etree.Element("odoo")
-    block = etree.SubElement(root, "data", noupdate="1")
-    rule_ids = set()
-    for name in _security_files():
-        with file_open(f"{MODULE}/{name}", "rb") as handle:
-            tree = etree.parse(handle)
-        for record in tree.iterfind(".//record[@model='ir.rule']"):
-            block.append(copy.deepcopy(record))
-            rule_ids.add(record.get("id"))
-    rules = io.BytesIO(etree.tostring(root))
-    rules.name = f"{MODULE}/migrations/18.0.1.1.0/record rules"
-    # Init mode: the noupdate rules are written as on a fresh install.
-    convert.convert_xml_import(env, MODULE, rules, {}, mode="init", noupdate=True)
-    env.cr.execute(
-        "SELECT name FROM ir_model_data WHERE module = %s AND model = 'ir.rule'", (MODULE,)
-    )
-    gone = [f"{MODULE}.{row[0]}" for row in env.cr.fetchall() if row[0] not in rule_ids]
-    if gone:
-        openupgrade.delete_records_safely_by_xml_id(env, gone)
-
-
 @openupgrade.migrate()
 def migrate(env, version):
-    _reload_rules(env)
+    reload_record_rules(env, MODULE, "18.0.1.1.0 record rules")
     openupgrade.logged_query(
         env.cr,
         """

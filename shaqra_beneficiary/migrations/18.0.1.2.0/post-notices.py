@@ -10,22 +10,14 @@ read through the beneficiary). Existing notices are filled in:
   own) stays on the beneficiary's file;
 - the recipient is the beneficiary's contact.
 
-The notice record rules live in a ``noupdate`` block: they are loaded again
-as on a fresh install (the portal rule now reads the recipient, and notices
-about other records follow their record).
+The notice record rules (the portal rule now reads the recipient, and
+notices about other records follow their record) are loaded again with all
+the others by ``post-rules.py``.
 """
 
-import copy
-import io
-
-from lxml import etree
 from openupgradelib import openupgrade
 
-from odoo.tools import convert, file_open
-
-MODULE = "shaqra_beneficiary"
 BATCH = 10000
-RULE_FILES = ("security/shaqra_beneficiary_security.xml", "security/shaqra_portal_security.xml")
 
 
 def _batched(cr, query):
@@ -86,24 +78,6 @@ def _backfill(cr):
     )
 
 
-def _reload_notice_rules(env):
-    """Load the notice record rules again, as on a fresh install."""
-    root = etree.Element("odoo")
-    block = etree.SubElement(root, "data", noupdate="1")
-    for name in RULE_FILES:
-        with file_open(f"{MODULE}/{name}", "rb") as handle:
-            tree = etree.parse(handle)
-        for record in tree.iterfind(".//record[@model='ir.rule']"):
-            model = record.find("field[@name='model_id']")
-            if model is not None and model.get("ref") == "model_shaqra_notification":
-                block.append(copy.deepcopy(record))
-    rules = io.BytesIO(etree.tostring(root))
-    rules.name = f"{MODULE}/migrations/18.0.1.2.0/notice record rules"
-    # Init mode: the noupdate rules are written as on a fresh install.
-    convert.convert_xml_import(env, MODULE, rules, {}, mode="init", noupdate=True)
-
-
 @openupgrade.migrate()
 def migrate(env, version):
     _backfill(env.cr)
-    _reload_notice_rules(env)

@@ -1,0 +1,1 @@
+from . import shaqra_notification_wizard
