@@ -12,8 +12,11 @@ the exit status only says whether the tool itself worked.
   fields as specification);
 - list: one ``web_search_read`` of 80 rows with the list's fields and the
   count;
-- deadline cron: the daily job on every late request, against the bare SQL
-  UPDATE that flags them.
+- deadline cron: the daily job on every late request (and on every late
+  complaint), against the bare SQL UPDATE that flags them.
+
+The kanban and list run for the requests and, when shaqra_complaints is
+installed, for the complaints, each against the same crm.lead anchor.
 """
 
 import argparse
@@ -41,8 +44,11 @@ ROLES = [
         "salesman, own documents",
     ),
 ]
+# The subjects measured for every role, with the word counting their rows.
+SUBJECTS = [("shaqra.request", "requests", ""), ("shaqra.complaint", "complaints", "complaint ")]
 MODELS = {
     "shaqra.request": {"domain": [], "context": {}},
+    "shaqra.complaint": {"domain": [], "context": {}},
     "crm.lead": {
         "domain": [["type", "=", "opportunity"]],
         "context": {"default_type": "opportunity"},
@@ -169,43 +175,52 @@ def bench_views(url, db, repeat, rows):
 
     specs = {}
     admin = client("admin")
-    for model in MODELS:
+    subjects = [subject for subject in SUBJECTS if subject[0] in installed_models(admin)]
+    for model in [subject[0] for subject in subjects] + ["crm.lead"]:
         for view_type in ("kanban", "list"):
             specs[model, view_type] = view_spec(admin, model, view_type)
-    for label, login, anchor_login, anchor_label in ROLES:
-        me, other = client(login), client(anchor_login)
-        k_spec, k_bar, k_order = specs["shaqra.request", "kanban"]
-        a_spec, a_bar, a_order = specs["crm.lead", "kanban"]
-        s, a, s_rows, a_rows = side_by_side(
-            partial(kanban_load, me, "shaqra.request", k_spec, k_bar, k_order),
-            partial(kanban_load, other, "crm.lead", a_spec, a_bar, a_order),
-            repeat,
-        )
-        rows.append(
-            (
-                f"kanban, {label} ({s_rows} requests)",
-                s,
-                f"crm.lead kanban, {anchor_label} ({a_rows} leads)",
-                a,
-                1.0,
+    a_spec, a_bar, a_order = specs["crm.lead", "kanban"]
+    b_spec, _bar, b_order = specs["crm.lead", "list"]
+    for model, noun, prefix in subjects:
+        for label, login, anchor_login, anchor_label in ROLES:
+            me, other = client(login), client(anchor_login)
+            k_spec, k_bar, k_order = specs[model, "kanban"]
+            s, a, s_rows, a_rows = side_by_side(
+                partial(kanban_load, me, model, k_spec, k_bar, k_order),
+                partial(kanban_load, other, "crm.lead", a_spec, a_bar, a_order),
+                repeat,
             )
-        )
-        l_spec, _bar, l_order = specs["shaqra.request", "list"]
-        b_spec, _bar, b_order = specs["crm.lead", "list"]
-        s, a, s_rows, a_rows = side_by_side(
-            partial(list_load, me, "shaqra.request", l_spec, l_order),
-            partial(list_load, other, "crm.lead", b_spec, b_order),
-            repeat,
-        )
-        rows.append(
-            (
-                f"list, {label} ({s_rows} requests)",
-                s,
-                f"crm.lead list, {anchor_label} ({a_rows} leads)",
-                a,
-                1.0,
+            rows.append(
+                (
+                    f"{prefix}kanban, {label} ({s_rows} {noun})",
+                    s,
+                    f"crm.lead kanban, {anchor_label} ({a_rows} leads)",
+                    a,
+                    1.0,
+                )
             )
-        )
+            l_spec, _bar, l_order = specs[model, "list"]
+            s, a, s_rows, a_rows = side_by_side(
+                partial(list_load, me, model, l_spec, l_order),
+                partial(list_load, other, "crm.lead", b_spec, b_order),
+                repeat,
+            )
+            rows.append(
+                (
+                    f"{prefix}list, {label} ({s_rows} {noun})",
+                    s,
+                    f"crm.lead list, {anchor_label} ({a_rows} leads)",
+                    a,
+                    1.0,
+                )
+            )
+
+
+def installed_models(client):
+    models = client.call(
+        "ir.model", "search_read", [["model", "in", list(MODELS)]], fields=["model"]
+    )
+    return {m["model"] for m in models}
 
 
 def bench_cron(config, db, rows, notes):
@@ -270,6 +285,7 @@ def bench_cron(config, db, rows, notes):
         cr.commit()
         ack_elapsed = time.perf_counter() - start
         ack_queries = cr.sql_log_count - count0
+        complaint = bench_complaint_cron(env, today) if "shaqra.complaint" in env else None
     # The check escalates 1,000 requests per batch (ESCALATION_BATCH_SIZE).
     per_batch = queries / max(1, -(-late // 1000))
     rows.append(
@@ -291,12 +307,61 @@ def bench_cron(config, db, rows, notes):
             None,
         )
     )
+    if complaint:
+        c_late, c_total, c_queries, c_elapsed, c_anchor, c_ok = complaint
+        rows.append(
+            (
+                f"complaint deadline cron, {c_late} of {c_total} late ({c_queries} queries)",
+                c_elapsed,
+                "bare SQL UPDATE flagging them",
+                c_anchor,
+                None,
+            )
+        )
+        notes.append(
+            f"complaint deadline cron: {c_late} late complaints flagged and escalated "
+            f"({'one escalation each' if c_ok else 'NOT one escalation each'})"
+        )
     notes.append(
         f"deadline cron: target <= 10 s and <= 50 queries per 1,000 late requests: "
         f"{'PASS' if elapsed <= 10 and per_batch <= 50 else 'FAIL'}; "
         f"{activities} escalation activities on {distinct} requests, {left} late request(s) "
         f"not escalated ({'one each' if activities == distinct and not left else 'NOT one each'})"
     )
+
+
+def bench_complaint_cron(env, today):
+    """The complaints' daily deadline check (the deadline mixin's, D2/G6)."""
+    cr = env.cr
+    Complaint = env["shaqra.complaint"]
+    total = Complaint.with_context(active_test=False).sudo().search_count([])
+    start = time.perf_counter()
+    cr.execute(
+        """UPDATE shaqra_complaint c SET is_overdue = true
+             FROM shaqra_complaint_stage st
+            WHERE st.id = c.stage_id AND st.is_final IS NOT TRUE
+              AND c.date_deadline < %s AND c.date_answered IS NULL
+              AND c.date_paused IS NULL AND NOT c.is_overdue""",
+        [today],
+    )
+    late = cr.rowcount
+    anchor = time.perf_counter() - start
+    cr.rollback()
+    count0 = cr.sql_log_count
+    start = time.perf_counter()
+    Complaint._cron_deadline_check()
+    cr.commit()
+    elapsed = time.perf_counter() - start
+    queries = cr.sql_log_count - count0
+    cr.execute(
+        """SELECT count(*), count(DISTINCT res_id) FROM mail_activity
+            WHERE res_model = 'shaqra.complaint' AND activity_type_id = %s""",
+        [env.ref(Complaint._deadline_activity_escalation).id],
+    )
+    activities, distinct = cr.fetchone()
+    cr.execute("SELECT count(*) FROM shaqra_complaint WHERE is_overdue AND NOT is_escalated")
+    left = cr.fetchone()[0]
+    return late, total, queries, elapsed, anchor, activities == distinct and not left
 
 
 def print_table(rows, notes, n):

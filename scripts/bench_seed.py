@@ -6,7 +6,8 @@ Run by scripts/bench.sh (`make bench`), never against a real database.
 
 ``--n`` is the number of service requests; the rest follows it:
 100,000 requests, 100,000 CRM leads (the anchor), 10,000 beneficiaries,
-50,000 notices and 2,000 employees with a policy acknowledgement each.
+20,000 complaints (when shaqra_complaints is installed), 50,000 notices and
+2,000 employees with a policy acknowledgement each.
 
 The few configuration records (users, officers, categories, fields of work,
 service types, a policy) are created with the ORM. The bulk rows are
@@ -15,10 +16,12 @@ inserted with one ``INSERT ... SELECT generate_series`` per table: creating
 tracking, activities) takes hours on a small machine, while the benchmarks
 only need the rows as the ORM would have stored them. Every bulk column is
 one the ORM stores, including the stored related/computed ones
-(stage_key, liaison_user_id, category_id, field_id, partner_id).
+(stage_key, liaison_user_id, category_id, field_id, partner_id, and on the
+complaints also committee_id and settled_rate).
 """
 
 import argparse
+import datetime
 import os
 import sys
 import time
@@ -33,6 +36,10 @@ PASSWORD = "bench-Passw0rd"  # a throw-away database only
 LATE = 138  # open and past their deadline, not flagged yet: the cron's work
 OPEN_ON_TIME = 62
 CANCELLED = 60
+# The same for the complaints (open past their deadline, open on time, cancelled).
+COMPLAINT_LATE = 120
+COMPLAINT_OPEN = 80
+COMPLAINT_CANCELLED = 40
 
 
 def log(msg):
@@ -288,6 +295,10 @@ def seed(env, n):
     )
     log(f"{n_notices} notices in {time.time() - t0:.1f}s")
 
+    # --- complaints (SQL) ------------------------------------------------------------
+    if "shaqra.complaint" in env:
+        seed_complaints(env, params, n // 5, manager)
+
     # --- CRM leads, the anchor (SQL) -------------------------------------------------
     t0 = time.time()
     crm_stages = env["crm.stage"].search([], order="sequence, id")
@@ -389,6 +400,153 @@ def seed(env, n):
     # The sequences and the statistics the planner needs after a bulk load.
     cr.execute("ANALYZE")
     env.invalidate_all()
+
+
+def seed_complaints(env, params, nc, manager):
+    """``nc`` complaints over ten years, every stage, kind and channel.
+
+    Complaint j comes from beneficiary j % nb (4 in 5; the 5th is a walk-in
+    or website complainant without a file, anonymous when it is a
+    complaint), so it has that beneficiary's category and field of work and
+    is routed to the same liaison officer as the requests (the assignment of
+    category x field); ethics concerns (E4) have no liaison officer. The
+    tracking numbers follow the register (SHK-<year>-<number of the year>).
+    """
+    cr = env.cr
+    t0 = time.time()
+    committee = env["shaqra.committee"].search([("committee_type", "=", "follow_up")], limit=1)
+    if not committee:
+        committee = env["shaqra.committee"].create(
+            {
+                "name": "Bench follow-up committee",
+                "committee_type": "follow_up",
+                "chair_id": manager.id,
+                "member_ids": [(6, 0, [manager.id])],
+            }
+        )
+    params = dict(
+        params,
+        nc=nc,
+        late=COMPLAINT_LATE,
+        open=COMPLAINT_LATE + COMPLAINT_OPEN,
+        cancelled=COMPLAINT_LATE + COMPLAINT_OPEN + COMPLAINT_CANCELLED,
+        committee=committee.id,
+    )
+    # kind from a scrambled twentieth: 10 complaint, 2 dispute, 4 support,
+    # 3 inquiry, 1 ethics; the short-path kinds (support, inquiry, ethics)
+    # never sit in the committee's stages, so those become screening.
+    cr.execute(
+        """
+        WITH base AS (
+            SELECT j, (j * 7919) %% 1000 AS r,
+                   (ARRAY['complaint','complaint','complaint','complaint','complaint',
+                          'complaint','complaint','complaint','complaint','complaint',
+                          'dispute','dispute','support','support','support','support',
+                          'inquiry','inquiry','inquiry','ethics'])[1 + (j * 13) %% 20] AS kind,
+                   now() - make_interval(mins => ((%(nc)s - j)::float / %(nc)s * 3650 * 1440)::int)
+                       AS created
+              FROM generate_series(0, %(nc)s - 1) j
+        ), situ AS (
+            SELECT j, r, kind, kind IN ('support', 'inquiry', 'ethics') AS short,
+                   CASE WHEN r < %(late)s THEN now() - make_interval(days => 25 + j %% 300)
+                        WHEN r < %(open)s THEN now() - make_interval(days => j %% 14)
+                        ELSE created END AS received,
+                   CASE WHEN r < %(late)s THEN (ARRAY['received','screening','follow_up',
+                                                     'settlement'])[1 + (j / 20) %% 4]
+                        WHEN r < %(open)s THEN (ARRAY['received','screening','waiting',
+                                                     'follow_up','settlement'])[1 + (j / 20) %% 5]
+                        WHEN r < %(cancelled)s THEN 'cancelled'
+                        ELSE (ARRAY['resolved','closed','closed','closed'])[1 + (j / 20) %% 4]
+                   END AS key0
+              FROM base
+        ), rows AS (
+            SELECT s.*,
+                   CASE WHEN s.short AND s.key0 IN ('follow_up', 'settlement') THEN 'screening'
+                        ELSE s.key0 END AS key,
+                   s.r >= %(cancelled)s AS answered,
+                   j %% 5 <> 4 AS has_file,
+                   s.received + make_interval(days => CASE WHEN s.short THEN 7 ELSE 21 END)
+                       AS deadline,
+                   -- the register's year is the association's (Riyadh) year
+                   extract(year FROM s.received AT TIME ZONE 'Asia/Riyadh')::int AS year
+              FROM situ s
+        ), prev AS (
+            -- numbers already given (demo or earlier complaints) are not given again
+            SELECT split_part(name, '-', 2)::int AS year, max(split_part(name, '-', 3)::int) AS last
+              FROM shaqra_complaint WHERE name ~ '^SHK-[0-9]{4}-[0-9]+$'
+             GROUP BY 1
+        )
+        INSERT INTO shaqra_complaint (name, company_id, kind, channel, date_received,
+            is_anonymous, beneficiary_id, partner_id, complainant_name, complainant_mobile,
+            description, service_type_id, field_id, category_id, liaison_officer_id,
+            liaison_user_id, stage_id, stage_key, committee_id, date_ack_due,
+            date_acknowledged, date_deadline, date_reminder, is_overdue, is_escalated,
+            date_answered, working_days_taken, deadline_met, date_paused, paused_working_days,
+            outcome, settlement_state, settled_rate,
+            create_uid, write_uid, create_date, write_date)
+        SELECT 'SHK-' || x.year || '-'
+                   || lpad((coalesce(prev.last, 0) + row_number() OVER (PARTITION BY x.year
+                                                   ORDER BY x.received, x.j))::text, 5, '0'),
+               %(company)s, x.kind,
+               (ARRAY['website','fax','email','portal','meeting','letter','whatsapp',
+                      'phone'])[1 + x.j %% 8],
+               x.received,
+               NOT x.has_file AND x.kind = 'complaint' AND x.j %% 2 = 0,
+               CASE WHEN x.has_file THEN b.a END,
+               CASE WHEN x.has_file THEN b.b END,
+               CASE WHEN x.has_file THEN 'Bench Beneficiary ' || (x.j %% %(nb)s)
+                    WHEN NOT (x.kind = 'complaint' AND x.j %% 2 = 0)
+                    THEN 'Bench Complainant ' || x.j END,
+               CASE WHEN NOT (NOT x.has_file AND x.kind = 'complaint' AND x.j %% 2 = 0)
+                    THEN '9665' || lpad((x.j %% 100000000)::text, 8, '0') END,
+               'Bench complaint ' || x.j, asg.c, fld.a, cat.a,
+               CASE WHEN x.kind <> 'ethics' THEN asg.a END,
+               CASE WHEN x.kind <> 'ethics' THEN asg.b END,
+               st.id, x.key,
+               CASE WHEN NOT x.short THEN %(committee)s END,
+               (x.received + interval '1 day')::date,
+               x.received + make_interval(hours => 1 + x.j %% 20),
+               x.deadline::date, (x.deadline - interval '4 days')::date,
+               false, false,
+               CASE WHEN x.answered
+                    THEN x.received + make_interval(days => 2 + x.j %% 24) END,
+               CASE WHEN x.answered THEN 2 + x.j %% 17 END,
+               x.answered AND x.j %% 20 < 17,
+               CASE WHEN x.key = 'waiting' THEN now() - make_interval(days => x.j %% 5) END,
+               CASE WHEN x.answered THEN x.j %% 3 ELSE 0 END,
+               CASE WHEN x.answered AND NOT x.short
+                    THEN (ARRAY['upheld','partially_upheld','rejected','settled','settled',
+                                'withdrawn','referred'])[1 + (x.j / 20) %% 7] END,
+               CASE WHEN x.key = 'settlement' THEN 'proposed'
+                    WHEN x.answered AND NOT x.short AND (x.j / 20) %% 7 IN (3, 4)
+                    THEN 'accepted' END,
+               CASE WHEN x.answered AND NOT x.short AND (x.j / 20) %% 7 IN (3, 4)
+                    THEN 100 ELSE 0 END,
+               %(uid)s, %(uid)s, x.received, x.received
+          FROM rows x
+          LEFT JOIN prev ON prev.year = x.year
+          JOIN shaqra_complaint_stage st ON st.key = x.key
+          JOIN bench_benef b ON b.k = x.j %% %(nb)s
+          JOIN bench_cat cat ON cat.k = (x.j %% %(nb)s) %% %(cats)s
+          JOIN bench_field fld ON fld.k = ((x.j %% %(nb)s) / %(cats)s) %% %(fields)s
+          JOIN bench_assign asg
+            ON asg.k = (((x.j %% %(nb)s) / %(cats)s) %% %(fields)s) * %(cats)s
+                       + (x.j %% %(nb)s) %% %(cats)s
+        """,
+        params,
+    )
+    # The register goes on after the seeded numbers: the sequence's range of
+    # each year starts after the year's last number.
+    cr.execute(
+        """SELECT split_part(name, '-', 2)::int, max(split_part(name, '-', 3)::int)
+             FROM shaqra_complaint WHERE name ~ '^SHK-[0-9]{4}-[0-9]+$' GROUP BY 1"""
+    )
+    last_numbers = cr.fetchall()
+    sequence = env.ref("shaqra_complaints.seq_shaqra_complaint")
+    for year, last in last_numbers:
+        date_range = sequence._get_current_sequence(sequence_date=datetime.date(year, 6, 30))
+        date_range.number_next_actual = last + 1
+    log(f"{nc} complaints in {time.time() - t0:.1f}s ({len(last_numbers)} years of the register)")
 
 
 def main():
