@@ -108,7 +108,7 @@ class ShaqraVisit(models.Model):
     )
     survey_state = fields.Selection(
         [("none", "Not started"), ("in_progress", "In progress"), ("done", "Completed")],
-        string="Questionnaire",
+        string="Questionnaire Status",
         compute="_compute_survey_state",
         compute_sudo=True,
     )

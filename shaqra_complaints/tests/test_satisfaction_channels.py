@@ -84,7 +84,7 @@ class TestSatisfactionChannels(_CampaignMixin, ShaqraComplaintCommon):
             "Huda Al-Shammari", "1234567897", "whatsapp", whatsapp_number="0551234567"
         )
         cls.ben_letter = beneficiary("Noura Al-Harbi", "2345678904", "letter")
-        cls.ben_meeting = beneficiary("Amal Al-Mutairi", "1111111111", "meeting")
+        cls.ben_meeting = beneficiary("Amal Al-Mutairi", "1000000057", "meeting")
         cls.campaign = cls._campaign(cls, cls.sat_category)
         cls.campaign.with_user(cls.user_manager).action_send()
 

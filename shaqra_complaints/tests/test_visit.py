@@ -34,6 +34,7 @@ class TestVisit(ShaqraComplaintCommon):
                     "date_planned": cls.planned,
                 }
             )
+            .with_env(cls.env)
         )
 
     def _fill(self, visit, user):
