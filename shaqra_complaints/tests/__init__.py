@@ -11,3 +11,4 @@ from . import test_compensation_claim
 from . import test_satisfaction
 from . import test_satisfaction_channels
 from . import test_visit
+from . import test_satisfaction_tour
