@@ -164,7 +164,14 @@ class TestVisit(ShaqraComplaintCommon):
         self.assertEqual(self.visit.done_by_id, self.user_liaison)
         self.assertTrue(self.visit.done_on)
         self.assertTrue(self.visit.calendar_event_id, "a done visit stays in the calendar")
-        for vals in ({"score": 90}, {"findings": "<p>Changed</p>"}):
+        photo = self.env["ir.attachment"].create(
+            {"name": "late.png", "raw": PNG, "mimetype": "image/png"}
+        )
+        for vals in (
+            {"score": 90},
+            {"findings": "<p>Changed</p>"},
+            {"photo_ids": [(4, photo.id)]},
+        ):
             with self.assertRaises(UserError):
                 self.visit.with_user(self.user_manager).write(vals)
         with self.assertRaises(UserError):
