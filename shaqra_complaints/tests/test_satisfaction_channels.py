@@ -43,6 +43,9 @@ class _CampaignMixin:
             )
         )
 
+    def _notices_of(self, beneficiary):
+        return self._notice(self.campaign, beneficiary)
+
     def _answer_overall(self, answer, score):
         overall = self.env.ref("shaqra_complaints.survey_question_overall")
         choice = overall.suggested_answer_ids.filtered(lambda a: a.answer_score == score)
@@ -107,6 +110,16 @@ class TestSatisfactionChannels(_CampaignMixin, ShaqraComplaintCommon):
             self._invitation(self.campaign, self.ben_letter).with_user(
                 self.user_manager
             ).action_shaqra_open_whatsapp()
+        # The one reminder (G1) goes the same way: its own notice and link.
+        self.campaign.with_user(self.user_manager).action_remind()
+        reminder = self._notice(self.campaign, self.ben_whatsapp) - notice
+        self.assertEqual((reminder.channel, reminder.state), ("whatsapp", "pending"))
+        action = answer.with_user(self.user_manager).action_shaqra_open_whatsapp()
+        self.assertEqual(reminder.state, "sent")
+        self.assertEqual(reminder.whatsapp_url, action["url"])
+        self.assertIn(quote(url, safe=""), action["url"])
+        self.campaign.with_user(self.user_manager).action_remind()
+        self.assertEqual(len(self._notices_of(self.ben_whatsapp)), 2)
 
     def test_g1_whatsapp_and_on_behalf_for_management_only(self):
         answer = self._invitation(self.campaign, self.ben_whatsapp)
