@@ -34,7 +34,10 @@
         "views/shaqra_complaint_portal_templates.xml",
         "security/shaqra_satisfaction_security.xml",
         "data/shaqra_satisfaction_data.xml",
+        "data/shaqra_visit_survey_data.xml",
+        "report/shaqra_visit_report.xml",
         "views/shaqra_satisfaction_views.xml",
+        "views/shaqra_satisfaction_portal_templates.xml",
         "views/shaqra_governance_export_views.xml",
     ],
     "demo": [

@@ -35,8 +35,35 @@ class ShaqraComplaintPortal(ShaqraComplaintCommon, CustomerPortal):
             raise NotFound()
         return complaint.sudo()
 
+    def _shaqra_pending_surveys(self):
+        """The logged-in person's satisfaction invitations not yet answered (G1)."""
+        user = request.env.user
+        if user._is_public():
+            return request.env["survey.user_input"].sudo().browse()
+        return (
+            request.env["survey.user_input"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", user.partner_id.id),
+                    ("shaqra_campaign_id", "!=", False),
+                    ("shaqra_campaign_id.state", "=", "sent"),
+                    ("state", "!=", "done"),
+                    ("survey_id.active", "=", True),
+                ],
+                order="id desc",
+            )
+        )
+
+    def _prepare_portal_layout_values(self):
+        values = super()._prepare_portal_layout_values()
+        values["shaqra_pending_surveys"] = self._shaqra_pending_surveys()
+        return values
+
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
+        if "shaqra_survey_count" in counters:
+            values["shaqra_survey_count"] = len(self._shaqra_pending_surveys())
         if "shaqra_complaint_count" in counters:
             Complaint = request.env["shaqra.complaint"]
             values["shaqra_complaint_count"] = (

@@ -83,6 +83,11 @@ class ShaqraSatisfactionCampaign(models.Model):
     invited_count = fields.Integer(string="Invited", compute="_compute_results")
     responded_count = fields.Integer(string="Responded", compute="_compute_results")
     response_rate = fields.Float(string="Response Rate (%)", compute="_compute_results")
+    on_behalf_count = fields.Integer(
+        string="Filled In By Staff",
+        compute="_compute_results",
+        help="Answers filled in by an employee on behalf of the beneficiary (letter, meeting).",
+    )
     average_score = fields.Float(
         string="Average Overall Score",
         compute="_compute_results",
@@ -104,6 +109,7 @@ class ShaqraSatisfactionCampaign(models.Model):
     @api.depends(
         "user_input_ids.state",
         "user_input_ids.user_input_line_ids.suggested_answer_id",
+        "user_input_ids.shaqra_filled_by_id",
         "overall_question_id",
     )
     def _compute_results(self):
@@ -113,6 +119,7 @@ class ShaqraSatisfactionCampaign(models.Model):
             invited = len(inputs)
             campaign.invited_count = invited
             campaign.responded_count = len(done)
+            campaign.on_behalf_count = len(done.filtered("shaqra_filled_by_id"))
             campaign.response_rate = 100.0 * len(done) / invited if invited else 0.0
             scores = [
                 line.suggested_answer_id.answer_score
@@ -315,7 +322,11 @@ class ShaqraSatisfactionCampaign(models.Model):
 
 
 class SurveyUserInput(models.Model):
-    _inherit = "survey.user_input"
+    _name = "survey.user_input"
+    _inherit = ["survey.user_input", "shaqra.evidence.mixin"]
+    # Who filled the questionnaire in for the beneficiary, and when: set by
+    # the action that opens it for them (letter, meeting), never typed in.
+    _evidence_fields = ("shaqra_filled_by_id", "shaqra_filled_on")
 
     shaqra_campaign_id = fields.Many2one(
         "shaqra.satisfaction.campaign",
@@ -329,6 +340,21 @@ class SurveyUserInput(models.Model):
     )
     shaqra_reminded = fields.Boolean(string="Reminded", readonly=True, copy=False)
     shaqra_followup_done = fields.Boolean(string="Follow-up Scheduled", readonly=True, copy=False)
+    shaqra_visit_id = fields.Many2one(
+        "shaqra.visit", string="Visit", index="btree_not_null", ondelete="cascade", readonly=True
+    )
+    shaqra_filled_by_id = fields.Many2one(
+        "res.users",
+        string="Filled In By Staff",
+        readonly=True,
+        copy=False,
+        help="The employee who filled the questionnaire in on behalf of the beneficiary "
+        "(a letter or a meeting).",
+    )
+    shaqra_filled_on = fields.Datetime(string="Filled In On Behalf On", readonly=True, copy=False)
+    shaqra_channel = fields.Selection(
+        related="shaqra_beneficiary_id.preferred_channel", string="Channel"
+    )
 
     _sql_constraints = [
         (
@@ -337,6 +363,79 @@ class SurveyUserInput(models.Model):
             "A beneficiary is invited only once to a satisfaction campaign.",
         )
     ]
+
+    def _shaqra_invitation_notice(self):
+        """The latest invitation notice of this answer's campaign to its beneficiary."""
+        self.ensure_one()
+        return (
+            self.env["shaqra.notification"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "shaqra.satisfaction.campaign"),
+                    ("res_id", "=", self.shaqra_campaign_id.id),
+                    ("beneficiary_id", "=", self.shaqra_beneficiary_id.id),
+                    ("state", "!=", "cancelled"),
+                ],
+                order="id desc",
+                limit=1,
+            )
+        )
+
+    def _shaqra_check_campaign_staff(self):
+        self.ensure_one()
+        if not self.shaqra_campaign_id:
+            raise UserError(self.env._("This answer is not a satisfaction invitation."))
+        # Only who runs the campaign (management) acts on its invitations.
+        self.shaqra_campaign_id.check_access("write")
+
+    def action_shaqra_open_whatsapp(self):
+        """Deliver the invitation by WhatsApp (A3): the click-to-chat link to
+        the beneficiary's number, with the questionnaire's link in the text."""
+        self.ensure_one()
+        self._shaqra_check_campaign_staff()
+        notice = self._shaqra_invitation_notice()
+        if not notice or notice.channel != "whatsapp":
+            raise UserError(self.env._("This invitation is not sent by WhatsApp."))
+        if notice.state == "pending":
+            notice._deliver()
+            return {"type": "ir.actions.act_url", "url": notice.whatsapp_url, "target": "new"}
+        return notice.action_open_whatsapp()
+
+    def action_shaqra_fill_on_behalf(self):
+        """Fill the questionnaire in for the beneficiary (letter, meeting):
+        who does it and when are recorded on the answer."""
+        self.ensure_one()
+        self._shaqra_check_campaign_staff()
+        answer = self.sudo()
+        if answer.state == "done":
+            raise UserError(self.env._("The beneficiary has already answered."))
+        if answer.shaqra_filled_by_id and answer.shaqra_filled_by_id != self.env.user:
+            raise UserError(
+                self.env._(
+                    "%(user)s is already filling this questionnaire in for the beneficiary.",
+                    user=answer.shaqra_filled_by_id.name,
+                )
+            )
+        if not answer.shaqra_filled_by_id:
+            answer._evidence_write(
+                {"shaqra_filled_by_id": self.env.uid, "shaqra_filled_on": fields.Datetime.now()}
+            )
+        return {"type": "ir.actions.act_url", "url": answer.get_start_url(), "target": "new"}
+
+    def _shaqra_staff_may_fill(self, user):
+        """Whether ``user``, who is not the answer's person, may fill it in:
+        the staff member recorded as filling it in for the beneficiary, or
+        the visitor (or a manager) of the visit it belongs to."""
+        self.ensure_one()
+        if not user or user._is_public() or not user._is_internal():
+            return False
+        if self.shaqra_filled_by_id and self.shaqra_filled_by_id == user:
+            return True
+        if self.shaqra_visit_id:
+            visit = self.shaqra_visit_id.with_user(user)
+            return visit.has_access("write") and visit.state == "planned"
+        return False
 
     def _mark_done(self):
         result = super()._mark_done()

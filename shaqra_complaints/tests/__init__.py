@@ -9,3 +9,6 @@ from . import test_i18n
 from . import test_complaint_ethics
 from . import test_compensation_claim
 from . import test_satisfaction
+from . import test_satisfaction_channels
+from . import test_visit
+from . import test_satisfaction_tour

@@ -66,6 +66,23 @@ def setup_idor_data(cls):
         "IDOR-CLOSED-COMPLAINT-OF-ONE",
         "IDOR-SETTLEMENT-OF-ONE",
     ]
+    # G1: a satisfaction invitation of one, shown on one's /my only: its
+    # personal link must not reach anyone else's page.
+    campaign = (
+        cls.env["shaqra.satisfaction.campaign"]
+        .sudo()
+        .create(
+            {
+                "name": "IDOR-CAMPAIGN-OF-ONE",
+                "date_from": "2026-01-01",
+                "date_to": "2026-01-31",
+                "audience": "all",
+            }
+        )
+    )
+    invitation = campaign._invite(cls.beneficiary_one)
+    campaign.state = "sent"
+    cls.markers_one = [*cls.markers_one, invitation.access_token]
 
 
 def _snapshot(test):
