@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 # Who may read compensation claims (their record rules narrow it further).
 CLAIM_READERS = (
@@ -16,6 +16,7 @@ class ShaqraBeneficiary(models.Model):
         groups=CLAIM_READERS,
     )
 
+    @api.depends_context("uid")
     def _compute_compensation_claim_count(self):
         Claim = self.env["shaqra.compensation.claim"]
         counts = {}

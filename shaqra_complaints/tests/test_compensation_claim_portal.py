@@ -172,7 +172,8 @@ class TestCompensationClaimTour(ShaqraComplaintWebCommon):
                 "category_id": cls.category.id,
                 "field_id": cls.field.id,
                 "mobile": "+966500000003",
-                "preferred_channel": "phone",
+                "email": "claimant@example.com",
+                "preferred_channel": "email",
             }
         )
 

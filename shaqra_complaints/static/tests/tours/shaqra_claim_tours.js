@@ -246,9 +246,8 @@ registry.category("web_tour.tours").add("shaqra_claim_backend_settle_tour", {
             run: "click",
         },
         {
-            content: "The signatory's name",
-            trigger: ".modal .o_field_widget[name='signed_by'] input",
-            run: "edit Tour Claimant",
+            content: "The signatory is the beneficiary",
+            trigger: ".modal .o_field_widget[name='signed_by'] input:value(Tour Claimant)",
         },
         {
             content: "Open the signature pad",
