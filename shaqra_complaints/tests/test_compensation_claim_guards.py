@@ -48,7 +48,13 @@ class TestCompensationClaimGuards(ShaqraClaimCommon):
             claim._agreement_sign(SIGNATURE, "Fatimah Al-Otaibi")
         self.assertFalse(claim.agreement_signed_on)
         # Only management approves, and only through the action.
-        for user in (self.user_liaison, self.user_committee):
+        for user in (
+            self.user_liaison,
+            self.user_committee,
+            self.user_reception,
+            self.user_employee,
+            self.user_portal,
+        ):
             with self.assertRaises(AccessError):
                 offer.with_user(user).action_approve()
         for vals in (
@@ -83,6 +89,20 @@ class TestCompensationClaimGuards(ShaqraClaimCommon):
         with self.assertRaises(UserError):
             claim._agreement_sign(SIGNATURE, "Fatimah Al-Otaibi")
         self.assertFalse(claim.agreement_signature)
+
+    def test_c10_settlement_refused_when_its_offer_lacks_approval(self):
+        claim = self._established()
+        claim.write({"amount_agreed": 2000.0})
+        claim._agreement_sign(SIGNATURE, "Fatimah Al-Otaibi")
+        # Management lowers the limit before the settlement: the basis is checked again.
+        self.company.shaqra_claim_offer_approval_amount = 1000.0
+        with self.assertRaises(UserError):
+            claim.action_settle()
+        self.assertEqual(claim.state, "negotiation")
+        offer = self._offer(claim, 2000.0)
+        offer.with_user(self.user_manager).action_approve()
+        claim.action_settle()
+        self.assertEqual(claim.state, "settled")
 
     def test_c10_approval_amount_is_a_setting(self):
         settings = self.env["res.config.settings"].create(
