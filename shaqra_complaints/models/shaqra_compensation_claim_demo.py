@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from odoo import api, fields, models
 
 from .shaqra_complaint_demo import _demo_signature
@@ -77,21 +75,18 @@ class ShaqraCompensationClaim(models.Model):
             [
                 {
                     "claim_id": paid.id,
-                    "date": today - timedelta(days=12),
                     "party": "association",
                     "amount": 4000.0,
                     "note": "عرض الجمعية في الجولة الأولى: تعويض الغرامات وجزء من الضرر.",
                 },
                 {
                     "claim_id": paid.id,
-                    "date": today - timedelta(days=10),
                     "party": "beneficiary",
                     "amount": 6000.0,
                     "note": "طلبت المستفيدة المبلغ الذي قدرته اللجنة.",
                 },
                 {
                     "claim_id": paid.id,
-                    "date": today - timedelta(days=7),
                     "party": "association",
                     "amount": 5000.0,
                     "note": "الجولة الثانية: خمسة آلاف ريال على دفعتين، وقبلتها المستفيدة.",
@@ -111,7 +106,6 @@ class ShaqraCompensationClaim(models.Model):
         Payment.create(
             {
                 "claim_id": paid.id,
-                "date": today - timedelta(days=5),
                 "amount": 3000.0,
                 "method": "bank_transfer",
                 "reference": "TRF-2026-0412",
@@ -120,7 +114,6 @@ class ShaqraCompensationClaim(models.Model):
         Payment.create(
             {
                 "claim_id": paid.id,
-                "date": today - timedelta(days=1),
                 "amount": 2000.0,
                 "method": "cheque",
                 "reference": "CHQ-118734",
@@ -138,7 +131,7 @@ class ShaqraCompensationClaim(models.Model):
                 "amount_claimed": 15000.0,
                 "judgment_authority": "المحكمة العامة بشقراء",
                 "judgment_number": "4471/1447",
-                "judgment_date": today - timedelta(days=30),
+                "judgment_date": fields.Date.subtract(today, days=30),
                 "judgment_final": True,
                 "amount_ruled": 12000.0,
             }
