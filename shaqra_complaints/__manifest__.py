@@ -32,6 +32,7 @@
         "data/shaqra_complaint_portal_mail_data.xml",
         "views/shaqra_complaint_website_templates.xml",
         "views/shaqra_complaint_portal_templates.xml",
+        "views/shaqra_compensation_claim_portal_templates.xml",
         "security/shaqra_satisfaction_security.xml",
         "data/shaqra_satisfaction_data.xml",
         "data/shaqra_visit_survey_data.xml",
@@ -43,6 +44,7 @@
     "demo": [
         "demo/shaqra_complaint_demo.xml",
         "demo/shaqra_satisfaction_demo.xml",
+        "demo/shaqra_compensation_claim_demo.xml",
     ],
     "assets": {
         "web.assets_frontend": [

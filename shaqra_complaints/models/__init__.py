@@ -6,8 +6,11 @@ from . import shaqra_complaint_decision
 from . import shaqra_compensation_claim
 from . import shaqra_compensation_finding
 from . import shaqra_committee_meeting
+from . import res_company
 from . import res_config_settings
+from . import shaqra_beneficiary
 from . import shaqra_complaint_demo
+from . import shaqra_compensation_claim_demo
 from . import shaqra_satisfaction_campaign
 from . import shaqra_visit
 from . import shaqra_governance_export

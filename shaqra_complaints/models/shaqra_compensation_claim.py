@@ -1,10 +1,13 @@
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import float_compare, float_is_zero, format_amount
 
+from odoo.addons.shaqra_beneficiary.models.shaqra_deadline_mixin import DEADLINE_EVIDENCE_FIELDS
+from odoo.addons.shaqra_beneficiary.tools.client_info import client_info
 from odoo.addons.shaqra_beneficiary.tools.hijri import format_gregorian, format_hijri
+from odoo.addons.shaqra_beneficiary.tools.signature import check_signature_image
 
 STATES = [
     ("draft", "Draft"),
@@ -24,6 +27,10 @@ JUDGMENT_FIELDS = (
     "amount_ruled",
 )
 AGREEMENT_FIELDS = ("amount_agreed", "agreement_terms")
+# The clock of the payment due (E3): shaqra.deadline.mixin with these activities.
+ACTIVITY_PAYMENT_DUE = "shaqra_complaints.mail_activity_type_claim_payment_due"
+ACTIVITY_PAYMENT_REMINDER = "shaqra_complaints.mail_activity_type_claim_payment_reminder"
+ACTIVITY_PAYMENT_OVERDUE = "shaqra_complaints.mail_activity_type_claim_payment_overdue"
 
 
 class ShaqraCompensationClaim(models.Model):
@@ -44,9 +51,15 @@ class ShaqraCompensationClaim(models.Model):
         "mail.activity.mixin",
         "shaqra.notice.mixin",
         "shaqra.evidence.mixin",
+        "shaqra.deadline.mixin",
     ]
     _order = "id desc"
     _check_company_auto = True
+    # E3: the payment is due some working days after the settlement.
+    _deadline_start_field = "settled_on"
+    _deadline_activity_answer = ACTIVITY_PAYMENT_DUE
+    _deadline_activity_reminder = ACTIVITY_PAYMENT_REMINDER
+    _deadline_activity_escalation = ACTIVITY_PAYMENT_OVERDUE
 
     name = fields.Char(readonly=True, copy=False, default="/", index="trigram")
     company_id = fields.Many2one(
@@ -125,6 +138,24 @@ class ShaqraCompensationClaim(models.Model):
     agreement_signature = fields.Binary(readonly=True, copy=False, attachment=True)
     agreement_signed_by = fields.Char(readonly=True, copy=False)
     agreement_signed_on = fields.Datetime(readonly=True, copy=False)
+    agreement_signed_ip = fields.Char(string="Signed from IP Address", readonly=True, copy=False)
+    agreement_signed_ua = fields.Char(string="Signed from Device", readonly=True, copy=False)
+    agreement_signed_channel = fields.Selection(
+        [("backend", "In person"), ("portal", "On the portal")],
+        string="Signed",
+        readonly=True,
+        copy=False,
+    )
+    date_deadline = fields.Date(
+        string="Payment Due",
+        help="The agreed amount is due on this day: set at the settlement, a number of "
+        "working days later on the association's calendar (policy E3).",
+    )
+    is_overdue = fields.Boolean(
+        string="Payment Overdue",
+        help="Set by the daily check when the payment due date passed and the agreed amount "
+        "is not fully paid (policy E3).",
+    )
     settled_on = fields.Datetime(readonly=True, copy=False)
     settled_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     date_paid = fields.Datetime(readonly=True, copy=False)
@@ -142,10 +173,14 @@ class ShaqraCompensationClaim(models.Model):
         "agreement_signature",
         "agreement_signed_by",
         "agreement_signed_on",
+        "agreement_signed_ip",
+        "agreement_signed_ua",
+        "agreement_signed_channel",
         "settled_on",
         "settled_by_id",
         "date_paid",
         "reject_reason",
+        *DEADLINE_EVIDENCE_FIELDS,
     )
     _evidence_frozen_fields = (*JUDGMENT_FIELDS, *AGREEMENT_FIELDS, "amount_claimed")
 
@@ -292,20 +327,155 @@ class ShaqraCompensationClaim(models.Model):
         self._evidence_write({"state": "negotiation"})
         return True
 
-    def _agreement_sign(self, signature, signed_by):
-        """The beneficiary signs the settlement agreement (backend or portal)."""
+    def _offer_approval_amount(self):
+        """C10: offers above this amount need management's approval."""
+        self.ensure_one()
+        return self.company_id.shaqra_claim_offer_approval_amount
+
+    def _offer_basis_error(self):
+        """Why the agreed amount has no sound basis in the negotiation (C10), or None.
+
+        An agreement above the approval amount rests on an association offer
+        of at least that amount approved by management; an offer awaiting
+        approval is the basis of nothing.
+        """
+        self.ensure_one()
+        rounding = self.currency_id.rounding
+        limit = self._offer_approval_amount()
+        if float_compare(self.amount_agreed, limit, precision_rounding=rounding) <= 0:
+            return None
+        approved = self.sudo().negotiation_ids.filtered(
+            lambda r: r.party == "association"
+            and r.approved_on
+            and float_compare(r.amount, self.amount_agreed, precision_rounding=rounding) >= 0
+        )
+        if approved:
+            return None
+        return self.env._(
+            "The agreed amount of %(claim)s is above %(limit)s: it needs an offer of the "
+            "association approved by management (C10).",
+            claim=self.display_name,
+            limit=format_amount(self.env, limit, self.currency_id),
+        )
+
+    def _portal_can_sign(self):
+        """Whether the beneficiary may read and sign the agreement now."""
+        self.ensure_one()
+        return bool(
+            self.state == "negotiation"
+            and not self.agreement_signed_on
+            and not float_is_zero(self.amount_agreed, precision_rounding=self.currency_id.rounding)
+            and not self._offer_basis_error()
+        )
+
+    def _portal_rounds(self):
+        """The rounds the beneficiary sees: an offer awaiting approval is not one yet."""
+        self.ensure_one()
+        return self.negotiation_ids.filtered(
+            lambda r: r.party == "beneficiary" or not r.approval_required or r.approved_on
+        )
+
+    def _portal_timeline(self):
+        """The life of the claim for its beneficiary: ``[(datetime or date, text)]``."""
+        self.ensure_one()
+        _ = self.env._
+        steps = [(self.create_date, _("Your claim %(claim)s was registered.", claim=self.name))]
+        if self.state != "draft" and self.committee_id:
+            steps.append((False, _("The claim was referred to the investigation committee.")))
+        if self.established_on:
+            basis = (
+                _("the approved minutes of the investigation committee")
+                if self.established_basis == "minutes"
+                else _("a final judgment")
+            )
+            steps.append(
+                (self.established_on, _("The claim was established by %(basis)s.", basis=basis))
+            )
+        for line in self._portal_rounds():
+            steps.append(
+                (
+                    line.date,
+                    _(
+                        "Offer of %(party)s: %(amount)s",
+                        party=dict(line._fields["party"]._description_selection(self.env))[
+                            line.party
+                        ],
+                        amount=format_amount(self.env, line.amount, self.currency_id),
+                    ),
+                )
+            )
+        if self.agreement_signed_on:
+            steps.append(
+                (
+                    self.agreement_signed_on,
+                    _(
+                        "The settlement agreement was signed by %(name)s.",
+                        name=self.agreement_signed_by,
+                    ),
+                )
+            )
+        if self.settled_on:
+            steps.append((self.settled_on, _("The claim was settled.")))
+        for payment in self.payment_ids:
+            steps.append(
+                (
+                    payment.date,
+                    _(
+                        "Payment of %(amount)s received.",
+                        amount=format_amount(self.env, payment.amount, self.currency_id),
+                    ),
+                )
+            )
+        if self.date_paid:
+            steps.append((self.date_paid, _("The compensation is fully paid.")))
+        if self.state == "rejected":
+            steps.append(
+                (
+                    self.write_date,
+                    _("The claim was not accepted: %(reason)s", reason=self.reject_reason),
+                )
+            )
+        return [(fields.Date.to_date(when) if when else False, text) for when, text in steps]
+
+    def _agreement_sign(self, signature, signed_by, ip=None, ua=None, channel="backend"):
+        """The beneficiary signs the settlement agreement (backend or portal).
+
+        The same evidence either way: who signed, when, from which IP address
+        and device (the officer's in person, the beneficiary's on the portal).
+        """
         self.ensure_one()
         self._check_state(("negotiation",), self.env._("signed"))
+        if self.agreement_signed_on:
+            raise UserError(
+                self.env._("The agreement of %(claim)s is already signed.", claim=self.name)
+            )
         if not signature or not (signed_by or "").strip():
             raise UserError(self.env._("The signature and the signatory's name are required."))
         if float_is_zero(self.amount_agreed, precision_rounding=self.currency_id.rounding):
             raise UserError(self.env._("Record the agreed amount before the agreement is signed."))
+        error = self._offer_basis_error()
+        if error:
+            raise UserError(error)
+        check_signature_image(self.env, signature)
+        if ip is None and ua is None:
+            ip, ua = client_info()
         self._evidence_write(
             {
                 "agreement_signature": signature,
-                "agreement_signed_by": signed_by.strip(),
+                "agreement_signed_by": signed_by.strip()[:200],
                 "agreement_signed_on": fields.Datetime.now(),
+                "agreement_signed_ip": (ip or "")[:64] or False,
+                "agreement_signed_ua": (ua or "")[:512] or False,
+                "agreement_signed_channel": channel,
             }
+        )
+        self.message_post(
+            body=self.env._(
+                "%(person)s signed the settlement agreement of %(claim)s.",
+                person=signed_by.strip()[:200],
+                claim=self.name,
+            ),
+            subtype_xmlid="mail.mt_note",
         )
         return True
 
@@ -320,6 +490,9 @@ class ShaqraCompensationClaim(models.Model):
                         claim=claim.display_name,
                     )
                 )
+            error = claim._offer_basis_error()
+            if error:
+                raise UserError(error)
         self._evidence_write(
             {
                 "state": "settled",
@@ -327,6 +500,8 @@ class ShaqraCompensationClaim(models.Model):
                 "settled_by_id": self.env.user.id,
             }
         )
+        # E3: the payment is due N working days later; an activity for the officer.
+        self._deadline_start()
         return True
 
     def action_reject(self, reason=None):
@@ -409,6 +584,55 @@ class ShaqraCompensationClaim(models.Model):
                 >= 0
             ):
                 claim._evidence_write({"state": "paid", "date_paid": fields.Datetime.now()})
+                claim._deadline_stop()
+
+    # ------------------------------------------------------------
+    # PAYMENT DUE (E3): shaqra.deadline.mixin's hooks
+    # ------------------------------------------------------------
+
+    def _deadline_working_days(self):
+        self.ensure_one()
+        return self.company_id.shaqra_claim_payment_days
+
+    def _deadline_responsible_user(self):
+        self.ensure_one()
+        return self.user_id or self._deadline_escalation_user()
+
+    @api.model
+    def _deadline_open_domain(self):
+        return [("state", "=", "settled")]
+
+    def _deadline_summary(self, kind, user=None):
+        self.ensure_one()
+        due = format_amount(self.env, self.amount_due, self.currency_id)
+        if kind == "answer":
+            return self.env._(
+                "Pay the compensation %(claim)s (%(amount)s) by its due date",
+                claim=self.name,
+                amount=due,
+            )
+        if kind == "reminder":
+            return self.env._(
+                "Reminder: the compensation %(claim)s is due on %(date)s",
+                claim=self.name,
+                date=self.date_deadline,
+            )
+        if kind == "escalation":
+            return self.env._(
+                "Overdue payment: %(amount)s of the compensation %(claim)s was due on %(date)s",
+                amount=due,
+                claim=self.name,
+                date=self.date_deadline,
+            )
+        if kind == "overdue_note":
+            return self.env._(
+                "The payment was due on %(date)s and %(amount)s is still unpaid (policy E3). "
+                "Management has been alerted: %(manager)s.",
+                date=self.date_deadline,
+                amount=due,
+                manager=(user and user.name) or self.env._("nobody configured"),
+            )
+        return self.env._("The compensation is paid.")
 
 
 class ShaqraCompensationNegotiation(models.Model):
@@ -430,14 +654,56 @@ class ShaqraCompensationNegotiation(models.Model):
     amount = fields.Monetary(required=True)
     note = fields.Text(string="Terms")
     recorded_by_id = fields.Many2one("res.users", readonly=True)
+    approval_required = fields.Boolean(
+        string="Needs Management Approval",
+        readonly=True,
+        help="An offer of the association above the amount set in the settings needs the "
+        "approval of management before it can be the basis of a settlement (C10).",
+    )
+    approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True)
+    approved_on = fields.Datetime(string="Approved On", readonly=True)
 
-    _evidence_fields = ("recorded_by_id",)
+    _evidence_fields = ("recorded_by_id", "approval_required", "approved_by_id", "approved_on")
 
     @api.constrains("amount")
     def _check_amount(self):
         for line in self:
             if line.amount <= 0:
                 raise ValidationError(self.env._("An offer is a positive amount."))
+
+    def action_approve(self):
+        """C10: management approves an offer of the association above the limit."""
+        if not self.env.user.has_group("shaqra_beneficiary.group_manager"):
+            raise AccessError(self.env._("Only management approves an offer above the limit."))
+        for line in self:
+            if not line.approval_required or line.approved_on:
+                raise UserError(
+                    self.env._(
+                        "This offer on %(claim)s does not wait for approval.",
+                        claim=line.claim_id.display_name,
+                    )
+                )
+            if line.claim_id.state != "negotiation":
+                raise UserError(
+                    self.env._(
+                        "Offers are approved while %(claim)s is in negotiation (C10).",
+                        claim=line.claim_id.display_name,
+                    )
+                )
+        # Checked above: the manager approves, the round itself stays read-only.
+        self.sudo()._evidence_write(
+            {"approved_by_id": self.env.user.id, "approved_on": fields.Datetime.now()}
+        )
+        for line in self:
+            line.claim_id.message_post(
+                body=self.env._(
+                    "%(user)s approved the association's offer of %(amount)s (C10).",
+                    user=self.env.user.name,
+                    amount=format_amount(self.env, line.amount, line.currency_id),
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -451,6 +717,24 @@ class ShaqraCompensationNegotiation(models.Model):
                     )
                 )
         rounds._evidence_write({"recorded_by_id": self.env.user.id})
+        for line in rounds:
+            claim = line.claim_id
+            if line.party == "association" and (
+                float_compare(
+                    line.amount,
+                    claim._offer_approval_amount(),
+                    precision_rounding=claim.currency_id.rounding,
+                )
+                > 0
+            ):
+                line._evidence_write({"approval_required": True})
+                claim.sudo().activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    summary=self.env._(
+                        "Approve the offer of %(amount)s (C10)", amount=line.amount
+                    ),
+                    user_id=claim._deadline_escalation_user().id or self.env.user.id,
+                )
         return rounds
 
     def write(self, vals):

@@ -8,6 +8,8 @@ from . import test_complaint_access_matrix
 from . import test_i18n
 from . import test_complaint_ethics
 from . import test_compensation_claim
+from . import test_compensation_claim_guards
+from . import test_compensation_claim_portal
 from . import test_satisfaction
 from . import test_satisfaction_channels
 from . import test_visit

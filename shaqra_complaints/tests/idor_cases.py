@@ -9,6 +9,9 @@ design: they may answer anyone (``allow_200``), never with another person's
 complaint, and nothing lands on another person's file.
 """
 
+from odoo import fields
+
+from odoo.addons.shaqra_beneficiary.tests.common import SIGNATURE as SIGNATURE_IMAGE
 from odoo.addons.shaqra_beneficiary.tests.common import SIGNATURE_TEXT as SIGNATURE
 
 WRONG = "0" * 32
@@ -56,8 +59,18 @@ def setup_idor_data(cls):
     cls.complaint_token_one = cls.complaint_one._portal_ensure_token()
     cls.complaint_token_two = cls.complaint_two._portal_ensure_token()
     cls.complaint_one_closed._portal_ensure_token()
+    # Compensation claims (C10): one waiting for beneficiary one's signature, one
+    # signed (its agreement downloadable), one of beneficiary two.
+    cls.claim_one = _idor_claim(cls, cls.beneficiary_one, "IDOR-CLAIM-TERMS-OF-ONE")
+    cls.claim_one_signed = _idor_claim(cls, cls.beneficiary_one, "IDOR-SIGNED-CLAIM-OF-ONE")
+    cls.claim_one_signed._agreement_sign(SIGNATURE_IMAGE, "Beneficiary One", ip="", ua="")
+    cls.claim_two = _idor_claim(cls, cls.beneficiary_two, "IDOR-CLAIM-TERMS-OF-TWO")
     cls.markers_one = [
         *cls.markers_one,
+        cls.claim_one.name,
+        cls.claim_one_signed.name,
+        "IDOR-CLAIM-TERMS-OF-ONE",
+        "IDOR-SIGNED-CLAIM-OF-ONE",
         cls.complaint_one.name,
         cls.complaint_one_closed.name,
         cls.complaint_token_one,
@@ -83,6 +96,28 @@ def setup_idor_data(cls):
     invitation = campaign._invite(cls.beneficiary_one)
     campaign.state = "sent"
     cls.markers_one = [*cls.markers_one, invitation.access_token]
+
+
+def _idor_claim(cls, beneficiary, terms):
+    claim = (
+        cls.env["shaqra.compensation.claim"]
+        .sudo()
+        .create(
+            {
+                "beneficiary_id": beneficiary.id,
+                "harm_description": terms,
+                "amount_claimed": 3000.0,
+                "judgment_authority": "IDOR Court",
+                "judgment_number": "1/1447",
+                "judgment_date": fields.Date.today(),
+                "judgment_final": True,
+            }
+        )
+    )
+    claim.action_establish()
+    claim.action_start_negotiation()
+    claim.write({"amount_agreed": 2000.0, "agreement_terms": f"<p>{terms}</p>"})
+    return claim
 
 
 def _snapshot(test):
@@ -308,7 +343,110 @@ def cases_my_sign(test, failures):
     _unchanged(test, failures, before, "portal settlement sign")
 
 
+def _claim_snapshot(test):
+    test.env.invalidate_all()
+    claims = test.claim_one | test.claim_one_signed
+    return (
+        claims.mapped("agreement_signed_on"),
+        claims.mapped("agreement_signed_by"),
+        claims.mapped("state"),
+        len(claims.message_ids),
+    )
+
+
+def _claim_urls(test, claim, path=""):
+    base = f"/my/claims/{claim.id}{path}"
+    return [
+        ("no token", base),
+        ("wrong token", f"{base}?access_token={WRONG}"),
+        ("empty token", f"{base}?access_token="),
+        ("other record's token", f"{base}?access_token={test.complaint_token_two}"),
+    ]
+
+
+def cases_my_claims(test, failures):
+    test._as(None)
+    test._check(failures, "anonymous GET /my/claims", test._get("/my/claims"), test.markers_one)
+    for who in ("two", "employee"):
+        test._as(who)
+        test._check(
+            failures,
+            f"{who} GET /my/claims",
+            test._get("/my/claims"),
+            test.markers_one,
+            allow_200=True,
+        )
+
+
+def _claim_get_cases(test, failures, path):
+    for who in (None, "two", "employee"):
+        test._as(who)
+        for claim in (test.claim_one, test.claim_one_signed):
+            for label, url in _claim_urls(test, claim, path):
+                test._check(
+                    failures,
+                    f"{who or 'anonymous'} {label} GET {url}",
+                    test._get(url),
+                    test.markers_one,
+                )
+    test._as("two")
+    for bad in ("999999999", "0"):
+        test._check(failures, f"two GET bad id {bad}", test._get(f"/my/claims/{bad}{path}"), [])
+
+
+def cases_my_claim(test, failures):
+    _claim_get_cases(test, failures, "")
+
+
+def cases_my_claim_agreement(test, failures):
+    _claim_get_cases(test, failures, "/agreement")
+    # The beneficiary's own claim, not yet signed: no agreement to download.
+    test._as("one")
+    test._check(
+        failures,
+        "one GET the agreement before it is signed",
+        test._get(f"/my/claims/{test.claim_one.id}/agreement"),
+        ["IDOR-CLAIM-TERMS-OF-ONE"],
+    )
+
+
+def cases_my_claim_sign(test, failures):
+    before = _claim_snapshot(test)
+    params = {"name": "Intruder", "signature": SIGNATURE}
+    for who in (None, "two", "employee"):
+        test._as(who)
+        for claim in (test.claim_one, test.claim_one_signed):
+            for label, url in _claim_urls(test, claim, "/sign"):
+                test._check(
+                    failures,
+                    f"{who or 'anonymous'} {label} sign {url}",
+                    test._json(url, params),
+                    test.markers_one,
+                )
+    test._as("two")
+    test._check(
+        failures, "two signs a bad id", test._json("/my/claims/999999999/sign", params), []
+    )
+    # The owner: a blank signature, and a second signature of a signed agreement.
+    test._as("one")
+    for label, claim, values in (
+        ("blank signature", test.claim_one, {"name": "Beneficiary One", "signature": ""}),
+        ("no name", test.claim_one, {"name": "  ", "signature": SIGNATURE}),
+        ("signed again", test.claim_one_signed, {"name": "Someone", "signature": SIGNATURE}),
+    ):
+        test._check(
+            failures, f"one {label}", test._json(f"/my/claims/{claim.id}/sign", values), []
+        )
+    after = _claim_snapshot(test)
+    if after != before:
+        failures.append(f"claim sign: beneficiary one's claims changed {before} -> {after}")
+
+
 ROUTE_CASES = {
+    "/my/claims": cases_my_claims,
+    "/my/claims/<int:claim_id>": cases_my_claim,
+    "/my/claims/<int:claim_id>/sign": cases_my_claim_sign,
+    "/my/claims/<int:claim_id>/agreement": cases_my_claim_agreement,
     "/complaint": cases_form,
     "/complaint/status": cases_status,
     "/complaint/status/resend": cases_resend,

@@ -207,4 +207,47 @@ def run_malformed_cases(test, failures):
         settlement.invalidate_recordset()
         if settlement.settlement_state != "proposed" or settlement.settlement_signature:
             failures.append(f"sign.{case_id}: the settlement was signed")
+    total += _run_claim_sign_cases(test, failures)
+    return total
+
+
+def _run_claim_sign_cases(test, failures):
+    """/my/claims/<id>/sign (C10): the beneficiary's own claim, malformed input."""
+    claim = (
+        test.env["shaqra.compensation.claim"]
+        .sudo()
+        .create(
+            {
+                "beneficiary_id": test.beneficiary_one.id,
+                "harm_description": "Malformed claim",
+                "amount_claimed": 1000.0,
+                "judgment_authority": "Court",
+                "judgment_number": "2/1447",
+                "judgment_date": "2026-01-05",
+                "judgment_final": True,
+            }
+        )
+    )
+    claim.action_establish()
+    claim.action_start_negotiation()
+    claim.write({"amount_agreed": 900.0, "agreement_terms": "<p>Terms</p>"})
+    test.authenticate("t_benef_one", "t_benef_one")
+    url = f"/my/claims/{claim.id}/sign"
+    total = 0
+    for case_id, values in SIGN_BAD.items():
+        params = dict({"name": "Beneficiary One", "signature": SIGNATURE}, **values)
+        before = _rows(test)
+        response = _json(test, url, params)
+        total += 1
+        if response.status_code >= 500:
+            failures.append(f"claim_sign.{case_id}: HTTP {response.status_code}")
+            continue
+        result = response.json().get("result")
+        if not (isinstance(result, dict) and result.get("error")):
+            failures.append(f"claim_sign.{case_id}: no error message: {response.text[:200]}")
+        if _rows(test) != before:
+            failures.append(f"claim_sign.{case_id}: half-saved")
+        claim.invalidate_recordset()
+        if claim.agreement_signed_on or claim.agreement_signature:
+            failures.append(f"claim_sign.{case_id}: the agreement was signed")
     return total

@@ -11,8 +11,20 @@ class ShaqraCompensationAgreementSign(models.TransientModel):
     currency_id = fields.Many2one(related="claim_id.currency_id")
     amount_agreed = fields.Monetary(related="claim_id.amount_agreed")
     agreement_terms = fields.Html(related="claim_id.agreement_terms")
-    signed_by = fields.Char(string="Signed By", required=True)
+    signed_by = fields.Char(
+        string="Signed By",
+        required=True,
+        compute="_compute_signed_by",
+        store=True,
+        readonly=False,
+    )
     signature = fields.Binary(required=True)
+
+    @api.depends("claim_id")
+    def _compute_signed_by(self):
+        for wizard in self:
+            # The beneficiary signs; the officer may correct the name as on the ID.
+            wizard.signed_by = wizard.signed_by or wizard.claim_id.sudo().beneficiary_id.name
 
     @api.model_create_multi
     def create(self, vals_list):
