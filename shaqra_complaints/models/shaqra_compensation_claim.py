@@ -27,7 +27,11 @@ JUDGMENT_FIELDS = (
     "amount_ruled",
 )
 AGREEMENT_FIELDS = ("amount_agreed", "agreement_terms")
+# What staff work out before the beneficiary is shown it (C8, C10): the portal
+# reads it only through its pages, as superuser, once an offer may be shown.
+INTERNAL = "base.group_user"
 # The clock of the payment due (E3): shaqra.deadline.mixin with these activities.
+ACTIVITY_OFFER_APPROVAL = "shaqra_complaints.mail_activity_type_claim_offer_approval"
 ACTIVITY_PAYMENT_DUE = "shaqra_complaints.mail_activity_type_claim_payment_due"
 ACTIVITY_PAYMENT_REMINDER = "shaqra_complaints.mail_activity_type_claim_payment_reminder"
 ACTIVITY_PAYMENT_OVERDUE = "shaqra_complaints.mail_activity_type_claim_payment_overdue"
@@ -97,7 +101,11 @@ class ShaqraCompensationClaim(models.Model):
         tracking=True,
     )
     finding_ids = fields.One2many(
-        "shaqra.compensation.finding", "claim_id", string="Committee Findings", readonly=True
+        "shaqra.compensation.finding",
+        "claim_id",
+        string="Committee Findings",
+        readonly=True,
+        groups=INTERNAL,
     )
     meeting_id = fields.Many2one(
         "shaqra.committee.meeting",
@@ -118,14 +126,17 @@ class ShaqraCompensationClaim(models.Model):
     judgment_document = fields.Binary(attachment=True, copy=False)
     judgment_document_name = fields.Char()
     amount_claimed = fields.Monetary(tracking=True)
-    amount_assessed = fields.Monetary(readonly=True, copy=False, tracking=True)
+    amount_assessed = fields.Monetary(readonly=True, copy=False, tracking=True, groups=INTERNAL)
     amount_ruled = fields.Monetary(tracking=True)
-    amount_agreed = fields.Monetary(tracking=True, copy=False)
+    amount_agreed = fields.Monetary(tracking=True, copy=False, groups=INTERNAL)
     amount_paid = fields.Monetary(compute="_compute_amount_paid", store=True)
     amount_due = fields.Monetary(compute="_compute_amount_paid", store=True, string="Amount Due")
-    agreement_terms = fields.Html(copy=False)
+    agreement_terms = fields.Html(copy=False, groups=INTERNAL)
     negotiation_ids = fields.One2many(
-        "shaqra.compensation.negotiation", "claim_id", string="Negotiation Rounds"
+        "shaqra.compensation.negotiation",
+        "claim_id",
+        string="Negotiation Rounds",
+        groups=INTERNAL,
     )
     payment_ids = fields.One2many("shaqra.compensation.payment", "claim_id", string="Payments")
     established_basis = fields.Selection(
@@ -694,6 +705,12 @@ class ShaqraCompensationNegotiation(models.Model):
         self.sudo()._evidence_write(
             {"approved_by_id": self.env.user.id, "approved_on": fields.Datetime.now()}
         )
+        # The claim's "approve the offer" activity is done once no offer waits.
+        self.claim_id.sudo().filtered(
+            lambda claim: not claim.negotiation_ids.filtered(
+                lambda line: line.approval_required and not line.approved_on
+            )
+        ).activity_feedback([ACTIVITY_OFFER_APPROVAL], feedback=self.env._("Offer approved."))
         for line in self:
             line.claim_id.message_post(
                 body=self.env._(
@@ -729,7 +746,7 @@ class ShaqraCompensationNegotiation(models.Model):
             ):
                 line._evidence_write({"approval_required": True})
                 claim.sudo().activity_schedule(
-                    "mail.mail_activity_data_todo",
+                    ACTIVITY_OFFER_APPROVAL,
                     summary=self.env._(
                         "Approve the offer of %(amount)s (C10)", amount=line.amount
                     ),

@@ -40,6 +40,10 @@ class TestCompensationClaimGuards(ShaqraClaimCommon):
         small = self._offer(claim, 9000.0)
         self.assertTrue(offer.approval_required)
         self.assertFalse(small.approval_required)
+        approval = self.env.ref("shaqra_complaints.mail_activity_type_claim_offer_approval")
+        to_approve = claim.activity_ids.filtered(lambda a: a.activity_type_id == approval)
+        self.assertEqual(len(to_approve), 1, "management gets the approval to do")
+        self.assertTrue(to_approve.user_id.has_group("shaqra_beneficiary.group_manager"))
         claim.write({"amount_agreed": 15000.0, "agreement_terms": "<p>Terms</p>"})
         # Not shown to the beneficiary, cannot be signed nor settled.
         self.assertFalse(claim._portal_can_sign())
@@ -67,6 +71,10 @@ class TestCompensationClaimGuards(ShaqraClaimCommon):
         self.assertFalse(offer.approved_on)
         offer.with_user(self.user_manager).action_approve()
         self.assertEqual(offer.approved_by_id, self.user_manager)
+        self.assertFalse(
+            claim.activity_ids.filtered(lambda a: a.activity_type_id == approval),
+            "the approval to do is done once approved",
+        )
         self.assertTrue(offer.approved_on)
         with self.assertRaises(UserError):
             offer.with_user(self.user_manager).action_approve()

@@ -1,4 +1,5 @@
 from odoo import Command, fields
+from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
 from odoo.addons.shaqra_beneficiary.tests.common import BLANK_SIGNATURE, SIGNATURE_TEXT
@@ -109,6 +110,34 @@ class TestCompensationClaimPortal(ShaqraClaimWebCommon):
         self.assertIn(pdf.headers["Content-Type"], ("application/pdf", "text/html"))
         self.authenticate("t_benef_two", "t_benef_two")
         self.assertEqual(self._get(f"/my/claims/{claim.id}/agreement").status_code, 404)
+
+    def test_c8_c10_portal_reads_no_internal_figures_over_rpc(self):
+        """The beneficiary reads their claim through its page only: the assessed
+        and agreed amounts, terms, findings and rounds are not theirs to read
+        over JSON-RPC before the page may show them."""
+        user = self.env["res.users"].search([("login", "=", "t_benef_one")])
+        claim = self.claim_one.with_user(user)
+        self.assertEqual(claim.read(["name", "state"])[0]["name"], self.claim_one.name)
+        for field in (
+            "amount_assessed",
+            "amount_agreed",
+            "agreement_terms",
+            "finding_ids",
+            "negotiation_ids",
+        ):
+            with self.assertRaises(AccessError, msg=field):
+                claim.read([field])
+        self.authenticate("t_benef_one", "t_benef_one")
+        response = self._json(
+            "/web/dataset/call_kw",
+            {
+                "model": "shaqra.compensation.claim",
+                "method": "read",
+                "args": [[self.claim_one.id], ["agreement_terms"]],
+                "kwargs": {},
+            },
+        )
+        self.assertNotIn("CLAIM-TERMS-OF-ONE", str(response))
 
     def test_c10_unapproved_offer_not_shown_nor_signed(self):
         claim = self._portal_claim(self.beneficiary_one, "CLAIM-UNAPPROVED-TERMS", 15000.0)
