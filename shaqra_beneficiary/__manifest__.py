@@ -51,6 +51,7 @@
         "views/shaqra_document_type_views.xml",
         "views/shaqra_liaison_assignment_views.xml",
         "views/shaqra_liaison_report_views.xml",
+        "views/shaqra_request_deadline_report_views.xml",
         "views/shaqra_service_type_views.xml",
         "views/shaqra_request_views.xml",
         "wizards/shaqra_request_recompute_deadline_views.xml",
