@@ -106,6 +106,10 @@
             "shaqra_beneficiary/static/src/scss/shaqra_portal.scss",
             "shaqra_beneficiary/static/src/js/shaqra_public_form.js",
         ],
+        "web.assets_backend": [
+            "shaqra_beneficiary/static/src/scss/shaqra_backend.scss",
+            "shaqra_beneficiary/static/src/js/shaqra_latin_digits.js",
+        ],
         "web.assets_tests": [
             "shaqra_beneficiary/static/tests/tours/**/*",
         ],
