@@ -191,13 +191,12 @@ class ShaqraWebsitePages(ShaqraPublicForm, http.Controller):
         field_id = self._shaqra_record_id("shaqra.work.field", post.get("field_id"))
         if post.get("field_id") and not field_id:
             errors.append(env._("Choose a field of work from the list, or leave it empty."))
-        service = request.env["shaqra.service.type"]
+        # Only a published service of the site's company may be asked for.
+        service = request.env["shaqra.service.type"].sudo()
         if post.get("service_id"):
-            service = service.browse(
-                self._shaqra_record_id("shaqra.service.type", post.get("service_id"))
-            )
-            if service not in self._shaqra_public_services():
-                service = request.env["shaqra.service.type"]
+            service_id = self._shaqra_record_id("shaqra.service.type", post.get("service_id"))
+            service = self._shaqra_public_services().filtered(lambda s: s.id == service_id)
+            if not service:
                 errors.append(env._("Choose a service from the list, or leave it empty."))
         national_id = ""
         raw_national_id = (post.get("national_id") or "").strip()

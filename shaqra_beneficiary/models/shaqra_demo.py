@@ -200,3 +200,23 @@ class ResCompany(models.Model):
                 "external_report_layout_id": self.env.ref("web.external_layout_standard").id,
             }
         )
+
+
+class HrDepartment(models.Model):
+    _inherit = "hr.department"
+
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _demo_arabic_names(self, names):
+        """Demo data: Odoo's demo departments, where Odoo's demo employees sit,
+        named in Arabic in every installed language like the association's own
+        (``names``: xml id -> Arabic name). Odoo's demo records are not updated
+        by module data, hence a function."""
+        langs = [code for code, _name in self.env["res.lang"].get_installed()]
+        for xmlid, name in names.items():
+            department = self.env.ref(xmlid, raise_if_not_found=False)
+            if department:
+                department.update_field_translations("name", dict.fromkeys(langs, name))

@@ -288,7 +288,7 @@ class TestFirstDayRequestForm(ShaqraCommitteeCommon):
         self.env["shaqra.service.requirement"].create(
             {"service_type_id": self.service.id, "name": "Proof of income", "is_mandatory": False}
         )
-        form = Form(self.env["shaqra.request"].with_user(self.user_reception))
+        form = Form(self.env["shaqra.request"])
         form.beneficiary_id = self.beneficiary
         self.assertEqual(len(form.requirement_line_ids), 0)
         form.service_type_id = self.service
