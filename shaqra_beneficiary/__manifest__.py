@@ -42,6 +42,7 @@
         "data/utm_medium_data.xml",
         "data/shaqra_terms_data.xml",
         "data/shaqra_home_action_data.xml",
+        "data/shaqra_demo_departments_data.xml",
         "report/shaqra_committee_meeting_report.xml",
         "report/shaqra_notification_letter_report.xml",
         "report/shaqra_beneficiary_agreement_report.xml",

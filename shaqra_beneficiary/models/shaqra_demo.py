@@ -211,12 +211,12 @@ class HrDepartment(models.Model):
 
     @api.model
     def _demo_arabic_names(self, names):
-        """Demo data: Odoo's demo departments, where Odoo's demo employees sit,
-        named in Arabic in every installed language like the association's own
-        (``names``: xml id -> Arabic name). Odoo's demo records are not updated
-        by module data, hence a function."""
+        """Demo databases: Odoo's demo departments, where Odoo's demo employees
+        sit, named in Arabic in every installed language like the association's
+        own. ``names``: xml id -> (Odoo's English name, Arabic name); a
+        department renamed since, or absent (no demo data), is left alone."""
         langs = [code for code, _name in self.env["res.lang"].get_installed()]
-        for xmlid, name in names.items():
+        for xmlid, (english, arabic) in names.items():
             department = self.env.ref(xmlid, raise_if_not_found=False)
-            if department:
-                department.update_field_translations("name", dict.fromkeys(langs, name))
+            if department and department.with_context(lang="en_US").name == english:
+                department.update_field_translations("name", dict.fromkeys(langs, arabic))

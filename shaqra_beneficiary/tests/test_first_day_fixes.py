@@ -384,6 +384,7 @@ class TestFirstDayPortalAndSite(ShaqraWebsiteCommon):
             "name": "Visitor Sara",
             "national_id": "1000000008",
             "mobile": "0551234567",
+            "category_id": str(self.category.id),
             "service_id": str(self.service.id),
             "message": "",
             "csrf_token": self._csrf(),
