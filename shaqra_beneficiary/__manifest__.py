@@ -106,6 +106,7 @@
         "web.assets_frontend": [
             "shaqra_beneficiary/static/src/scss/shaqra_portal.scss",
             "shaqra_beneficiary/static/src/js/shaqra_public_form.js",
+            "shaqra_beneficiary/static/src/js/shaqra_latin_digits.js",
         ],
         "web.assets_backend": [
             "shaqra_beneficiary/static/src/scss/shaqra_backend.scss",

@@ -278,6 +278,11 @@ class TestFirstDayDigits(ShaqraCommitteeCommon):
             for path, *_rest in self.env["ir.asset"]._get_asset_paths("web.assets_backend", {})
         ]
         self.assertTrue(any(p.endswith("shaqra_latin_digits.js") for p in files))
+        portal_files = [
+            path
+            for path, *_rest in self.env["ir.asset"]._get_asset_paths("web.assets_frontend", {})
+        ]
+        self.assertTrue(any(p.endswith("shaqra_latin_digits.js") for p in portal_files))
 
 
 @tagged("post_install", "-at_install")
