@@ -346,6 +346,17 @@ class TestFirstDayPortalAndSite(ShaqraWebsiteCommon):
                     bool(item.xpath(".//form[contains(@class, 'o_shaqra_upload_form')]")), upload
                 )
         self.assertIn("Bring it to reception", page.text_content())
+        # Before applying: the same guidance on the service's checklist.
+        page = self._page(f"/my/requests/new?service_type_id={self.service.id}")
+        guidance = {
+            item.xpath("normalize-space(text())"): {
+                badge.get("class").split()[-1] for badge in item.xpath("./span")
+            }
+            for item in page.xpath("//li[span[contains(@class, 'badge')]]")
+        }
+        self.assertIn("o_shaqra_requirement_bring", guidance["Lives in Shaqra"])
+        self.assertIn("o_shaqra_requirement_optional", guidance["Photo of the damage"])
+        self.assertNotIn("o_shaqra_requirement_bring", guidance["Copy of the national ID"])
 
     def test_home_is_the_association_site_and_signup_is_by_invitation(self):
         self.authenticate(None, None)
