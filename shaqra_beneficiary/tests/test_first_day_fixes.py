@@ -465,26 +465,43 @@ class TestFirstDayWording(TransactionCase):
                     wrong.append(f"{module.name}: {text}")
         self.assertEqual(wrong, [])
 
+    def _narrow_datetime_columns(self, model, lists, where):
+        narrow = []
+        for node in lists:
+            Model = self.env[model]
+            if node.tag == "field":
+                # A list of a one2many of the form (not of a list inside it).
+                relation = Model._fields.get(node.get("name"))
+                if relation is None or not relation.comodel_name:
+                    continue
+                Model = self.env[relation.comodel_name]
+                node = node.find("list")
+            for column in node.xpath("./field"):
+                field = Model._fields.get(column.get("name"))
+                if field is None or field.type != "datetime":
+                    continue
+                if column.get("column_invisible") in ("1", "True"):
+                    continue
+                if int((column.get("width") or "0px").removesuffix("px")) < 180:
+                    narrow.append(f"{where}: {field.name}")
+        return narrow
+
     def test_datetime_list_columns_are_wide_enough(self):
+        """Odoo gives a date-time column 145px: an Arabic date-time does not fit."""
         data = self.env["ir.model.data"].search(
             [("model", "=", "ir.ui.view"), ("module", "like", "shaqra_%")]
         )
         views = (
             self.env["ir.ui.view"]
             .browse(data.mapped("res_id"))
-            .filtered(lambda v: v.type == "list" and not v.inherit_id)
+            .filtered(lambda v: v.type in ("list", "form") and not v.inherit_id)
         )
-        self.assertTrue(views)
+        self.assertTrue(views.filtered(lambda v: v.type == "list"))
         narrow = []
         for view in views:
-            Model = self.env[view.model]
-            arch = etree.fromstring(Model.get_views([(view.id, "list")])["views"]["list"]["arch"])
-            for node in arch.xpath("/list/field"):
-                field = Model._fields.get(node.get("name"))
-                if field is None or field.type != "datetime":
-                    continue
-                if node.get("column_invisible") in ("1", "True"):
-                    continue
-                if int((node.get("width") or "0px").removesuffix("px")) < 180:
-                    narrow.append(f"{view.model}/{view.name}: {field.name}")
+            arch = etree.fromstring(
+                self.env[view.model].get_views([(view.id, view.type)])["views"][view.type]["arch"]
+            )
+            lists = [arch] if view.type == "list" else arch.xpath("//field[list]")
+            narrow += self._narrow_datetime_columns(view.model, lists, view.name)
         self.assertEqual(narrow, [])
