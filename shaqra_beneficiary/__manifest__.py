@@ -42,6 +42,7 @@
         "data/utm_medium_data.xml",
         "data/shaqra_terms_data.xml",
         "data/shaqra_home_action_data.xml",
+        "data/shaqra_demo_departments_data.xml",
         "report/shaqra_committee_meeting_report.xml",
         "report/shaqra_notification_letter_report.xml",
         "report/shaqra_beneficiary_agreement_report.xml",
@@ -51,6 +52,7 @@
         "views/shaqra_document_type_views.xml",
         "views/shaqra_liaison_assignment_views.xml",
         "views/shaqra_liaison_report_views.xml",
+        "views/shaqra_request_deadline_report_views.xml",
         "views/shaqra_service_type_views.xml",
         "views/shaqra_request_views.xml",
         "wizards/shaqra_request_recompute_deadline_views.xml",
@@ -104,6 +106,11 @@
         "web.assets_frontend": [
             "shaqra_beneficiary/static/src/scss/shaqra_portal.scss",
             "shaqra_beneficiary/static/src/js/shaqra_public_form.js",
+            "shaqra_beneficiary/static/src/js/shaqra_latin_digits.js",
+        ],
+        "web.assets_backend": [
+            "shaqra_beneficiary/static/src/scss/shaqra_backend.scss",
+            "shaqra_beneficiary/static/src/js/shaqra_latin_digits.js",
         ],
         "web.assets_tests": [
             "shaqra_beneficiary/static/tests/tours/**/*",

@@ -5,6 +5,7 @@ from odoo.exceptions import ValidationError
 from odoo.http import request
 
 from ..tools.hijri import format_gregorian, format_hijri
+from ..tools.saudi_id import is_valid_saudi_id, normalize_saudi_id
 from ..tools.validation import check_email, check_saudi_mobile
 from .public_form import ShaqraPublicForm
 
@@ -69,7 +70,8 @@ class ShaqraWebsitePages(ShaqraPublicForm, http.Controller):
     def _shaqra_dates(self, date):
         lang = request.env.lang or "ar_001"
         return {
-            "hijri": format_hijri(date, lang, arabic_digits=lang.startswith("ar")),
+            # Latin digits, as the Gregorian date beside it (one convention).
+            "hijri": format_hijri(date, lang),
             "gregorian": format_gregorian(date, lang),
         }
 
@@ -126,10 +128,17 @@ class ShaqraWebsitePages(ShaqraPublicForm, http.Controller):
         return {
             "categories": request.env["shaqra.beneficiary.category"].sudo().search([]),
             "fields_of_work": request.env["shaqra.work.field"].sudo().search([]),
+            "services": self._shaqra_public_services(),
         }
 
     def _shaqra_render_inquiry(self, form=None, errors=None, status=200):
-        values = dict(self._shaqra_inquiry_choices(), form=form or {}, errors=errors or [])
+        form = form or {}
+        values = dict(
+            self._shaqra_inquiry_choices(),
+            form=form,
+            errors=errors or [],
+            register=bool(form.get("register")),
+        )
         return request.render("shaqra_beneficiary.website_inquiry", values, status=status)
 
     def _shaqra_record_id(self, model, value):
@@ -147,13 +156,16 @@ class ShaqraWebsitePages(ShaqraPublicForm, http.Controller):
         env = request.env
         Lead = env["crm.lead"].sudo()
         errors = []
+        # A pre-registration (C1, C2): a visitor asks for a service; reception
+        # opens the beneficiary file from it and links the visitor's account.
+        register = bool(post.get("register"))
         name = (post.get("name") or "").strip()
         message = (post.get("message") or "").strip()
         if not name:
             errors.append(env._("Write your name."))
         elif len(name) > MAX_NAME:
             errors.append(env._("The name is too long."))
-        if not message:
+        if not message and not register:
             errors.append(env._("Write your question."))
         elif len(message) > MAX_MESSAGE:
             errors.append(
@@ -179,11 +191,31 @@ class ShaqraWebsitePages(ShaqraPublicForm, http.Controller):
         field_id = self._shaqra_record_id("shaqra.work.field", post.get("field_id"))
         if post.get("field_id") and not field_id:
             errors.append(env._("Choose a field of work from the list, or leave it empty."))
+        # Only a published service of the site's company may be asked for.
+        service = request.env["shaqra.service.type"].sudo()
+        if post.get("service_id"):
+            service_id = self._shaqra_record_id("shaqra.service.type", post.get("service_id"))
+            service = self._shaqra_public_services().filtered(lambda s: s.id == service_id)
+            if not service:
+                errors.append(env._("Choose a service from the list, or leave it empty."))
+        national_id = ""
+        raw_national_id = (post.get("national_id") or "").strip()
+        if raw_national_id:
+            if len(raw_national_id) > 20 or not is_valid_saudi_id(raw_national_id):
+                errors.append(env._("The national ID or iqama number is not valid."))
+            else:
+                national_id = normalize_saudi_id(raw_national_id)
+        elif register:
+            errors.append(env._("Write your national ID or iqama number."))
         if errors:
             return None, errors
-        subject = message.splitlines()[0][:80]
+        if message:
+            subject = message.splitlines()[0][:80]
+            title = env._("Website inquiry: %(subject)s", subject=subject)
+        else:
+            title = env._("Pre-registration: %(name)s", name=name)
         vals = {
-            "name": env._("Website inquiry: %(subject)s", subject=subject),
+            "name": title,
             "type": "lead",
             "is_shaqra_inquiry": True,
             "contact_name": name,
@@ -191,7 +223,9 @@ class ShaqraWebsitePages(ShaqraPublicForm, http.Controller):
             "email_from": email,
             "description": message,
             "shaqra_category_id": category_id,
-            "shaqra_field_id": field_id,
+            "shaqra_field_id": field_id or service.field_id.id,
+            "shaqra_national_id": national_id,
+            "shaqra_service_type_id": service.id,
             "medium_id": env.ref("shaqra_beneficiary.utm_medium_shaqra_portal").id,
             "company_id": self._shaqra_company().id,
             # Routed to the liaison officer on creation (F1); never the public user.
@@ -209,7 +243,14 @@ class ShaqraWebsitePages(ShaqraPublicForm, http.Controller):
     )
     def shaqra_inquiry(self, **post):
         if request.httprequest.method != "POST":
-            return self._shaqra_render_inquiry()
+            # "?register=1" opens the form as a pre-registration (linked from the
+            # login page and the portal); "?service_id=" chooses the service.
+            form = {}
+            if post.get("register"):
+                form["register"] = "1"
+            if self._shaqra_record_id("shaqra.service.type", post.get("service_id")):
+                form["service_id"] = str(post["service_id"])
+            return self._shaqra_render_inquiry(form)
         # The thank-you page for a bot too: it learns nothing and stores nothing.
         if self._shaqra_is_bot(post):
             return request.render("shaqra_beneficiary.website_inquiry_thanks", {})
@@ -227,4 +268,9 @@ class ShaqraWebsitePages(ShaqraPublicForm, http.Controller):
             return self._shaqra_render_inquiry(post, errors)
         request.env["crm.lead"].sudo().create(vals)
         self._shaqra_record_submission(INQUIRY_ROUTE_KEY, vals["mobile"])
-        return request.render("shaqra_beneficiary.website_inquiry_thanks", {})
+        # What to bring to reception: the chosen service's requirements (C2).
+        service = request.env["shaqra.service.type"].sudo().browse(vals["shaqra_service_type_id"])
+        return request.render(
+            "shaqra_beneficiary.website_inquiry_thanks",
+            {"service": service, "register": bool(post.get("register"))},
+        )

@@ -24,6 +24,12 @@ class CrmLead(models.Model):
         "shaqra.beneficiary.category", string="Beneficiary Category", tracking=True
     )
     shaqra_field_id = fields.Many2one("shaqra.work.field", string="Field of Work", tracking=True)
+    shaqra_service_type_id = fields.Many2one(
+        "shaqra.service.type",
+        string="Service Wanted",
+        tracking=True,
+        help="The service a visitor who pre-registered on the website asks for (policy C1, C2).",
+    )
     shaqra_request_id = fields.Many2one(
         "shaqra.request", string="Request", readonly=True, copy=False
     )

@@ -1,4 +1,10 @@
+import re
+
 from odoo import api, models
+
+# Arabic writes the conjunction "و" (and) joined to the word it introduces:
+# num2words and the core translation leave a space after it ("ألف و خمسمائة").
+ARABIC_AND = re.compile(r"(?:(?<=\s)|^)و\s+(?=\S)")
 
 # The riyal and its hundredth as the association's letters write them (E3).
 SAR_ARABIC_LABELS = {"currency_unit_label": "ريال", "currency_subunit_label": "هللة"}
@@ -35,10 +41,12 @@ class ResCurrency(models.Model):
 
     def _shaqra_amount_in_arabic_words(self, amount):
         """``amount`` of this currency in Arabic words for letters and agreements
-        (E3, C10), e.g. 1500 SAR: "ألف و خمسمائة ريال" (``amount_to_text`` in
-        Arabic, with the currency's Arabic unit names)."""
+        (E3, C10), e.g. 1500 SAR: "ألف وخمسمائة ريال" (``amount_to_text`` in
+        Arabic, with the currency's Arabic unit names, the conjunction joined
+        to its word)."""
         self.ensure_one()
         # Arabic may have been loaded after the add-on: the riyal's Arabic
         # unit names are given now if they are still missing.
         self._shaqra_set_arabic_unit_names()
-        return " ".join(self.with_context(lang="ar_001").amount_to_text(amount).split())
+        words = " ".join(self.with_context(lang="ar_001").amount_to_text(amount).split())
+        return ARABIC_AND.sub("و", words)

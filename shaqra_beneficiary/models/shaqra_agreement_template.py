@@ -38,7 +38,9 @@ class ShaqraAgreementTemplate(models.Model):
         check_company=True,
     )
     company_id = fields.Many2one(related="service_type_id.company_id", store=True)
-    version = fields.Integer(default=1, required=True, readonly=True, copy=False, tracking=True)
+    version = fields.Integer(
+        default=1, required=True, readonly=True, copy=False, tracking=True, aggregator=False
+    )
     state = fields.Selection(
         [("draft", "Draft"), ("published", "Published"), ("superseded", "Superseded")],
         string="Status",

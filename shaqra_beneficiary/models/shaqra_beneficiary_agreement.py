@@ -84,7 +84,9 @@ class ShaqraBeneficiaryAgreement(models.Model):
     template_id = fields.Many2one(
         "shaqra.agreement.template", string="Template", readonly=True, ondelete="restrict"
     )
-    version = fields.Integer(readonly=True, help="The version of the template signed.")
+    version = fields.Integer(
+        readonly=True, aggregator=False, help="The version of the template signed."
+    )
     service_type_id = fields.Many2one(
         related="template_id.service_type_id", store=True, string="Service"
     )

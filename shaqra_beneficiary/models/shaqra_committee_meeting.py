@@ -539,8 +539,12 @@ class ShaqraCommitteeMeeting(models.Model):
             self
         )
 
-    def _minutes_dates(self):
-        """Hijri and Gregorian dates of the meeting for the printed minutes."""
+    def _minutes_dates(self, value=None):
+        """Hijri and Gregorian dates of the meeting (or of ``value``, e.g. a
+        member's approval) for the printed minutes."""
         self.ensure_one()
-        day = fields.Datetime.context_timestamp(self, self.date)
+        value = value or self.date
+        if not value:
+            return {"hijri": "", "gregorian": ""}
+        day = fields.Datetime.context_timestamp(self, value)
         return {"hijri": format_hijri(day, "ar"), "gregorian": format_gregorian(day, "ar")}

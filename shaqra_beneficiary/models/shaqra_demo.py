@@ -200,3 +200,23 @@ class ResCompany(models.Model):
                 "external_report_layout_id": self.env.ref("web.external_layout_standard").id,
             }
         )
+
+
+class HrDepartment(models.Model):
+    _inherit = "hr.department"
+
+    # ------------------------------------------------------------
+    # BUSINESS
+    # ------------------------------------------------------------
+
+    @api.model
+    def _demo_arabic_names(self, names):
+        """Demo databases: Odoo's demo departments, where Odoo's demo employees
+        sit, named in Arabic in every installed language like the association's
+        own. ``names``: xml id -> (Odoo's English name, Arabic name); a
+        department renamed since, or absent (no demo data), is left alone."""
+        langs = [code for code, _name in self.env["res.lang"].get_installed()]
+        for xmlid, (english, arabic) in names.items():
+            department = self.env.ref(xmlid, raise_if_not_found=False)
+            if department and department.with_context(lang="en_US").name == english:
+                department.update_field_translations("name", dict.fromkeys(langs, arabic))

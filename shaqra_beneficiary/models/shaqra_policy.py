@@ -46,7 +46,7 @@ class ShaqraPolicy(models.Model):
         "Beneficiary Relationship Policy.",
     )
     kind = fields.Selection(POLICY_KINDS, required=True, default="other", tracking=True)
-    version = fields.Integer(required=True, default=1, tracking=True, copy=False)
+    version = fields.Integer(required=True, default=1, tracking=True, copy=False, aggregator=False)
     state = fields.Selection(
         POLICY_STATES,
         string="Status",
@@ -154,9 +154,8 @@ class ShaqraPolicy(models.Model):
     def _compute_approval_date_hijri(self):
         lang = self.env.lang or "en_US"
         for policy in self:
-            policy.approval_date_hijri = format_hijri(
-                policy.approval_date, lang, arabic_digits=True
-            )
+            # Latin digits, as the Gregorian date beside it (one convention).
+            policy.approval_date_hijri = format_hijri(policy.approval_date, lang)
 
     @api.depends("acknowledgement_ids.state")
     def _compute_acknowledgement_counts(self):

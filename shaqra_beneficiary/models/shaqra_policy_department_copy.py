@@ -17,7 +17,9 @@ class ShaqraPolicyDepartmentCopy(models.Model):
     policy_id = fields.Many2one(
         "shaqra.policy", string="Document", required=True, ondelete="cascade", index=True
     )
-    policy_version = fields.Integer(related="policy_id.version", store=True, string="Version")
+    policy_version = fields.Integer(
+        related="policy_id.version", store=True, string="Version", aggregator=False
+    )
     department_id = fields.Many2one("hr.department", required=True, ondelete="cascade", index=True)
     manager_id = fields.Many2one("hr.employee", string="Manager", ondelete="set null")
     sent_on = fields.Datetime(required=True, default=fields.Datetime.now, readonly=True)

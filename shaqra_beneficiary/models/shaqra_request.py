@@ -1,7 +1,7 @@
 import logging
 from datetime import datetime
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..tools import validation
@@ -242,6 +242,21 @@ class ShaqraRequest(models.Model):
     @api.model
     def _read_group_stage_ids(self, stages, domain):
         return stages.search([])
+
+    # ------------------------------------------------------------
+    # ONCHANGE
+    # ------------------------------------------------------------
+
+    @api.onchange("service_type_id")
+    def _onchange_service_type_id_checklist(self):
+        """Policy C2: a new request shows its service's checklist before it is
+        saved, so that reception checks each item with the beneficiary there.
+        A saved request keeps its checklist (its lines are evidence)."""
+        for request in self.filtered(lambda r: not r._origin.id):
+            request.requirement_line_ids = [Command.clear()] + [
+                Command.create({"requirement_id": requirement.id})
+                for requirement in request.service_type_id.requirement_ids
+            ]
 
     # ------------------------------------------------------------
     # CRUD

@@ -1,1 +1,2 @@
 from . import shaqra_liaison_report
+from . import shaqra_request_deadline_report

@@ -539,6 +539,11 @@ class TestAccessMatrix(TransactionCase):
                 {"employee_id": self.employees[self.users["liaison"]].id},
                 {"request_count": 0},
             ),
+            "shaqra.request.deadline.report": (
+                same(self.env["shaqra.request.deadline.report"].search([], limit=1)),
+                {"request_id": self.req["other"].id},
+                {"met_count": 0},
+            ),
         }
         if model in config:
             record, create, write = config[model]

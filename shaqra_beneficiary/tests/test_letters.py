@@ -30,15 +30,25 @@ class TestLetters(ShaqraCommitteeCommon):
     def test_e3_amount_in_arabic_words(self):
         request, _meeting = self._approved_request()
         # res.currency.amount_to_text in Arabic: num2words 0.5.x spells 1500
-        # "ألف و خمسمائة" (a space after the "و"); the riyal and halala are the
-        # currency's Arabic unit names, not English ones.
-        self.assertEqual(request._amount_in_words(1500.0), "ألف و خمسمائة ريال")
-        self.assertEqual(request._amount_in_words(1500.5), "ألف و خمسمائة ريال و خمسون هللة")
-        self.assertEqual(request._amount_in_words(1.25), "واحد ريال و خمسة و عشرون هللة")
-        self.assertEqual(request.approved_amount_words, "ألف و خمسمائة ريال")
+        # "ألف و خمسمائة" (a space after the "و"), which Arabic joins to its
+        # word; the riyal and halala are the currency's Arabic unit names.
+        self.assertEqual(request._amount_in_words(1500.0), "ألف وخمسمائة ريال")
+        self.assertEqual(request._amount_in_words(1500.5), "ألف وخمسمائة ريال وخمسون هللة")
+        self.assertEqual(request._amount_in_words(1.25), "واحد ريال وخمسة وعشرون هللة")
+        self.assertEqual(request.approved_amount_words, "ألف وخمسمائة ريال")
+        self.assertEqual(
+            request._amount_in_words(2750.5), "ألفان وسبعمائة وخمسون ريال وخمسون هللة"
+        )
+        self.assertEqual(request._amount_in_words(1000000.0), "مليون ريال")
+        self.assertEqual(
+            request._amount_in_words(1250300.05),
+            "مليون ومئتان وخمسون ألفاً وثلاثمائة ريال وخمسة هللة",
+        )
+        for amount in (1500.0, 2750.5, 1000000.0, 1250300.05, 1.25):
+            self.assertNotRegex(request._amount_in_words(amount), r"(^|\s)و\s")
         # The user's language does not change the letter's.
         self.assertEqual(
-            request.with_context(lang="en_US")._amount_in_words(1500.0), "ألف و خمسمائة ريال"
+            request.with_context(lang="en_US")._amount_in_words(1500.0), "ألف وخمسمائة ريال"
         )
 
     def test_c8_minutes_render_with_hijri_date_and_decisions(self):
@@ -49,7 +59,7 @@ class TestLetters(ShaqraCommitteeCommon):
         self.assertIn("1 ربيع الآخر 1444 هـ", html)
         self.assertIn("26 أكتوبر 2022 م", html)
         self.assertIn(request.name, html)
-        self.assertIn("ألف و خمسمائة", html)
+        self.assertIn("ألف وخمسمائة", html)
         self.assertIn('dir="rtl"', html)
 
     def test_e3_decision_letter_renders_the_decision(self):
@@ -64,7 +74,7 @@ class TestLetters(ShaqraCommitteeCommon):
         self.assertIn(f"قرار اللجنة في طلبكم رقم {request.name}", html)
         self.assertIn(f"في اجتماعها رقم {meeting.name}", html)
         self.assertIn("الموافقة على طلبكم", html)
-        self.assertIn("فقط ألف و خمسمائة ريال لا غير", html)
+        self.assertIn("فقط ألف وخمسمائة ريال لا غير", html)
         self.assertNotIn("الاعتذار عن قبول طلبكم", html)
 
     def test_e3_decision_letter_dated_on_the_day_in_riyadh(self):
@@ -74,7 +84,7 @@ class TestLetters(ShaqraCommitteeCommon):
         self.assertIn(
             "<strong>التاريخ:</strong> 1 ربيع الآخر 1444 هـ الموافق 26 أكتوبر 2022 م", html
         )
-        self.assertIn("فقط ألف و خمسمائة ريال لا غير", html)
+        self.assertIn("فقط ألف وخمسمائة ريال لا غير", html)
 
     def test_a2_delivered_letter_carries_number_dates_and_decision(self):
         """The decision notice by letter: delivering it renders the numbered
@@ -93,7 +103,7 @@ class TestLetters(ShaqraCommitteeCommon):
         self.assertIn("المكرم / Fatimah Al-Otaibi", html)
         self.assertIn(request.name, html)
         self.assertIn("الموافقة على طلبكم", html)
-        self.assertIn("فقط ألف و خمسمائة ريال لا غير", html)
+        self.assertIn("فقط ألف وخمسمائة ريال لا غير", html)
         self.assertEqual(request.stage_key, "notified")
         printed = self._html(NOTICE_LETTER, notice)
         self.assertIn(f"<strong>الرقم:</strong> {notice.letter_number}", printed)

@@ -718,6 +718,14 @@ class TestMalformedPortal(MalformedMixin, ShaqraPortalCommon):
         "category_id.missing_record": {"category_id": "999999999"},
         "field_id.html": {"field_id": HTML},
         "field_id.superscript": {"field_id": SUPERSCRIPT},
+        "national_id.letters": {"national_id": "abcdefghij"},
+        "national_id.bad_check_digit": {"national_id": "1000000009"},
+        "national_id.html": {"national_id": HTML},
+        "national_id.overlong": {"national_id": LONG_DIGITS},
+        "service_id.letters": {"service_id": "abc"},
+        "service_id.missing_record": {"service_id": "999999999"},
+        "register.national_id_missing": {"register": "1", "national_id": ""},
+        "register.name_missing": {"register": "1", "national_id": "1000000008", "name": None},
     }
 
     @classmethod

@@ -148,7 +148,7 @@ class TestPolicyPortal(HttpCase):
         seeded = self.env.ref("shaqra_beneficiary.shaqra_policy_beneficiary_relationship")
         page = self.url_open(f"/my/policies/{seeded.id}")
         self.assertIn("تاريخ الاعتماد", page.text)
-        self.assertIn("١ ربيع الآخر ١٤٤٤ هـ", page.text)
+        self.assertIn("1 ربيع الآخر 1444 هـ", page.text)
 
     def test_art4_sign_route_refuses_others_and_missing_signature(self):
         self.authenticate("t_pol_web_beneficiary", "t_pol_web_beneficiary")

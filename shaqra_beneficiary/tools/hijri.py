@@ -87,10 +87,13 @@ def format_hijri(value, lang="ar", arabic_digits=False):
 
     ``format_hijri(date(2022, 10, 26))`` gives "1 ربيع الآخر 1444 هـ";
     with ``lang="en_US"`` it gives "1 Rabi' al-Akhir 1444 AH"; any Arabic
-    code (``ar``, ``ar_001``, ``ar_SA``) gives Arabic. ``arabic_digits``
-    writes the numbers in Arabic-Indic digits ("١ ربيع الآخر ١٤٤٤ هـ"), as
-    formal documents do. An empty value, or a date outside the Umm al-Qura
-    tables, gives an empty string, so templates may call it on any date.
+    code (``ar``, ``ar_001``, ``ar_SA``) gives Arabic. Digits are Latin, as
+    in the Gregorian dates printed beside it and in every date the add-ons
+    show (one convention; the web client is told so too, see
+    ``static/src/js/shaqra_latin_digits.js``). ``arabic_digits`` writes them in
+    Arabic-Indic digits ("١ ربيع الآخر ١٤٤٤ هـ") for a caller that needs it.
+    An empty value, or a date outside the Umm al-Qura tables, gives an empty
+    string, so templates may call it on any date.
     """
     if not value:
         return ""

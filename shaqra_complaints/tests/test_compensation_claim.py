@@ -232,9 +232,9 @@ class TestCompensationClaim(ShaqraClaimCommon):
         self._investigate(claim)
         self._negotiate_and_sign(claim, amount=1250.5)
         claim.action_settle()
-        self.assertEqual(claim._amount_in_words(1250.0), "ألف و مئتان و خمسون ريال")
-        self.assertEqual(claim._amount_in_words(1250.5), "ألف و مئتان و خمسون ريال و خمسون هللة")
-        self.assertEqual(claim._amount_in_words(3000.25), "ثلاثة آلاف ريال و خمسة و عشرون هللة")
+        self.assertEqual(claim._amount_in_words(1250.0), "ألف ومئتان وخمسون ريال")
+        self.assertEqual(claim._amount_in_words(1250.5), "ألف ومئتان وخمسون ريال وخمسون هللة")
+        self.assertEqual(claim._amount_in_words(3000.25), "ثلاثة آلاف ريال وخمسة وعشرون هللة")
         html = (
             self.env["ir.actions.report"]
             ._render_qweb_html(
@@ -243,6 +243,6 @@ class TestCompensationClaim(ShaqraClaimCommon):
             .decode()
         )
         self.assertIn(claim.name, html)
-        self.assertIn("ألف و مئتان و خمسون ريال و خمسون هللة", html)
+        self.assertIn("ألف ومئتان وخمسون ريال وخمسون هللة", html)
         self.assertIn(claim.meeting_id.name, html)
         self.assertIn("Fatimah Al-Otaibi", html)
