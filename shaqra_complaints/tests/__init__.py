@@ -9,3 +9,4 @@ from . import test_i18n
 from . import test_complaint_ethics
 from . import test_compensation_claim
 from . import test_satisfaction
+from . import test_oversight
