@@ -437,6 +437,8 @@ class ShaqraGovernanceExport(models.TransientModel):
         """Build the xlsx into ``file`` and show it for download: the summary,
         then one sheet per clause group."""
         self.ensure_one()
+        # Some sheets are counted in SQL: pending writes first.
+        self.env.flush_all()
         lang = self.env.lang or "ar"
         output = io.BytesIO()
         workbook = xlsxwriter.Workbook(output, {"constant_memory": True})

@@ -235,6 +235,7 @@ class ShaqraOverview(models.Model):
         )
         invited = sum(states.values())
         responded = states.get("done", 0)
+        self.env["survey.user_input.line"].flush_model()
         self.env.cr.execute(
             """
             SELECT AVG(a.answer_score)

@@ -53,7 +53,7 @@ class OversightCommon(ShaqraComplaintCommon):
         cls.beneficiary_2 = env["shaqra.beneficiary"].create(
             {
                 "name": "Hessa Al-Shehri",
-                "national_id": "1111111111",
+                "national_id": "1333333332",
                 "category_id": cls.category_2.id,
                 "field_id": cls.work_field.id,
                 "preferred_channel": "email",
@@ -270,9 +270,11 @@ class TestOverview(OversightCommon):
             return self.env.cr.sql_log_count - count
 
         self._request(date_deadline=self.today - timedelta(days=3))
+        queries()  # caches of rules and translations
         few = queries()
         for _index in range(30):
             self._request(date_deadline=self.today - timedelta(days=3))
+        queries()
         self.assertEqual(queries(), few)
         self.assertLess(few, 60)
 
@@ -307,6 +309,7 @@ class TestOverview(OversightCommon):
             deadline_met=True,
             working_days_taken=7,
         )
+        self.env.flush_all()
         Report = self.env["shaqra.kpi.report"].with_user(self.user_manager)
         groups = Report._read_group(
             [("date", ">=", date(2019, 1, 1)), ("date", "<", date(2019, 3, 1))],
@@ -346,6 +349,7 @@ class TestOfficerSupervision(OversightCommon):
             }
         )
         self._campaign(self.beneficiary | second, [5, None], name="Ovw April")
+        self.env.flush_all()
         Report = self.env["shaqra.liaison.report"].with_user(self.user_manager)
         rows = Report._read_group(
             [("employee_id", "in", (self.officer | self.officer_2).ids)],
@@ -401,7 +405,7 @@ class TestOfficerSupervision(OversightCommon):
             {"date_recorded": fields.Datetime.now()},
             {"state": "recorded"},
         ):
-            with self.subTest(vals=vals), self.assertRaises((UserError, AccessError)):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
                 evaluation.write(vals)
 
     def test_g6_officer_reads_own_evaluations_only(self):
@@ -414,12 +418,14 @@ class TestOfficerSupervision(OversightCommon):
         with self.assertRaises(AccessError):
             other.with_user(self.user_liaison).read(["rating"])
         with self.assertRaises(AccessError):
-            own.with_user(self.user_liaison).write({"note": "Mine is perfect"})
-        with self.assertRaises(AccessError):
             self._evaluation(user=self.user_liaison)
         draft = self._evaluation()
         with self.assertRaises(AccessError):
+            draft.with_user(self.user_liaison).write({"note": "Mine is perfect"})
+        with self.assertRaises(AccessError):
             draft.with_user(self.user_liaison).action_record()
+        with self.assertRaises(AccessError):
+            draft.with_user(self.user_liaison).unlink()
 
     def test_g6_officer_smart_button_opens_his_evaluations(self):
         evaluation = self._evaluation()
@@ -501,11 +507,13 @@ class TestGovernancePack(OversightCommon):
         claim = self.env["shaqra.compensation.claim"].create(
             {"beneficiary_id": self.beneficiary.id, "amount_claimed": 1500.0}
         )
+        self.env.flush_all()
         self.env.cr.execute(
             "UPDATE shaqra_compensation_claim SET create_date = %s WHERE id = %s",
             (march, claim.id),
         )
         campaign = self._campaign(self.beneficiary | self.beneficiary_2, [4, None])
+        self.env.flush_all()
         self.env.cr.execute(
             "UPDATE survey_user_input SET end_datetime = %s WHERE shaqra_campaign_id = %s",
             (march, campaign.id),
@@ -533,6 +541,7 @@ class TestGovernancePack(OversightCommon):
         correction = self.env["shaqra.data.change.request"].create(
             {"beneficiary_id": self.beneficiary.id, "note": "New mobile"}
         )
+        self.env.flush_all()
         self.env.cr.execute(
             "UPDATE shaqra_data_change_request SET create_date = %s WHERE id = %s",
             (march, correction.id),
