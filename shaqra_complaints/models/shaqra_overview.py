@@ -283,7 +283,11 @@ class ShaqraOverview(models.Model):
         action["domain"] = list(domain)
         # The figure's own list: no default filter narrows it further.
         action["context"] = dict(context, create=False)
-        action["name"] = self._fields[key].get_description(self.env)["string"]
+        action["name"] = action["display_name"] = self.env._(
+            "%(list)s: %(figure)s",
+            list=action["name"],
+            figure=self._fields[key].get_description(self.env)["string"],
+        )
         action["res_model"] = model
         action["target"] = "current"
         return action

@@ -6,7 +6,7 @@ import openpyxl
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import ShaqraComplaintCommon
 
@@ -614,3 +614,39 @@ class TestGovernancePack(OversightCommon):
         self.assertGreaterEqual(len(rows), 5)
         self.assertTrue(seen)
         self.assertTrue(all(limit == 2 and count <= 2 for limit, count in seen))
+
+
+@tagged("post_install", "-at_install")
+class TestOverviewTour(HttpCase):
+    """Policy G5 in a browser: the demo manager's first screen and a drill-down."""
+
+    def test_g5_manager_opens_overview_and_overdue_requests_tour(self):
+        env = self.env
+        manager = env["res.users"].search([("login", "=", "manager")])
+        beneficiary = env["shaqra.beneficiary"].search(
+            [("company_id", "in", manager.company_ids.ids)], limit=1
+        )
+        service = env["shaqra.service.type"].search(
+            [("company_id", "in", [*manager.company_ids.ids, False])], limit=1
+        )
+        request = env["shaqra.request"].create(
+            {
+                "beneficiary_id": beneficiary.id,
+                "service_type_id": service.id,
+                "description": "OVW-TOUR-OVERDUE",
+            }
+        )
+        request.write(
+            {
+                "name": "OVW-TOUR-OVERDUE",
+                "date_deadline": fields.Date.context_today(request) - timedelta(days=5),
+            }
+        )
+        overview = env.ref("shaqra_complaints.shaqra_overview_main").with_user(manager)
+        self.assertIn(
+            request,
+            env["shaqra.request"].search(
+                overview.with_context(shaqra_kpi="request_overdue").action_open_kpi()["domain"]
+            ),
+        )
+        self.start_tour("/odoo", "shaqra_overview_manager_tour", login="manager")
