@@ -106,17 +106,21 @@ class ShaqraGovernanceExport(models.TransientModel):
     # HELPERS
     # ------------------------------------------------------------
 
-    def _batches(self, model, domain, names, order="id"):
-        """The records of ``domain`` BATCH at a time, the cache emptied after
-        each batch: a period of 100,000 requests is never all in memory."""
+    def _batches(self, model, domain, names):
+        """The records of ``domain`` BATCH at a time in id order (each batch
+        starts after the last id read, so no OFFSET grows with the period),
+        the cache emptied after each batch: a period of 100,000 requests is
+        never all in memory."""
         Model = self.env[model]
-        offset = 0
+        last_id = 0
         while True:
-            batch = Model.search_fetch(domain, names, offset=offset, limit=BATCH, order=order)
+            batch = Model.search_fetch(
+                [*domain, ("id", ">", last_id)], names, limit=BATCH, order="id"
+            )
             if not batch:
                 return
+            last_id = batch[-1].id
             yield from batch
-            offset += BATCH
             self.env.invalidate_all()
 
     def _day(self, value):
@@ -303,7 +307,7 @@ class ShaqraGovernanceExport(models.TransientModel):
         domain = [("date", ">=", self.date_from), ("date", "<=", self.date_to)]
         names = ["visit_type", "date", "beneficiary_id", "department_id", "visitor_id"]
         names += ["state", "score"]
-        for visit in self._batches("shaqra.visit", domain, names, order="date, id"):
+        for visit in self._batches("shaqra.visit", domain, names):
             yield [
                 self._label("shaqra.visit", "visit_type", visit.visit_type),
                 *self._dual(visit.date),
