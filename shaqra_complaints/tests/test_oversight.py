@@ -546,6 +546,13 @@ class TestGovernancePack(OversightCommon):
             "UPDATE shaqra_data_change_request SET create_date = %s WHERE id = %s",
             (march, correction.id),
         )
+        notice = self.env["shaqra.notification"].search(
+            [("res_model", "=", "shaqra.satisfaction.campaign"), ("res_id", "=", campaign.id)],
+            limit=1,
+        )
+        self.env.cr.execute(
+            "UPDATE shaqra_notification SET date = %s WHERE id = %s", (march, notice.id)
+        )
         self.env.invalidate_all()
         book = self._book()
         self.assertEqual(book.sheetnames, self.SHEETS)
@@ -576,6 +583,27 @@ class TestGovernancePack(OversightCommon):
         self.assertEqual(len(mine), 1)
         self.assertEqual(mine[0][0], "2026-03-10")
         self.assertTrue(mine[0][1])  # Hijri
+        # A1-A6: every notice of the period in one channel row (the e-mail
+        # invitation moved to March among them).
+        self.assertIn("E-mail", [row[0] for row in self._rows(book, "A1-A6 Notices")])
+        Notice = self.env["shaqra.notification"]
+        notices = self._rows(book, "A1-A6 Notices")
+        self.assertEqual(
+            sum(row[1] for row in notices),
+            Notice.search_count(
+                [("date", ">=", datetime(2026, 3, 1)), ("date", "<", datetime(2026, 4, 1))]
+            ),
+        )
+        # ART4: the signatures of the documents in force, by department.
+        signatures = self._rows(book, "ART4 Acknowledgements")
+        self.assertEqual(
+            sum(row[1] for row in signatures),
+            self.env["shaqra.policy.acknowledgement"].search_count(
+                [("policy_id.state", "=", "published"), ("company_id", "in", self.company.ids)]
+            ),
+        )
+        for row in signatures:
+            self.assertEqual(row[1], row[2] + row[3])
         # Summary: the new clause groups are counted.
         summary = {
             row[0]: row[1] for row in book["Summary"].iter_rows(min_row=4, values_only=True)
