@@ -26,6 +26,9 @@ class ShaqraOverview(models.Model):
     request_overdue = fields.Integer(string="Overdue", compute="_compute_figures")
     request_met = fields.Integer(string="Answered on Time", compute="_compute_figures")
     request_missed = fields.Integer(string="Answered Late", compute="_compute_figures")
+    request_answered = fields.Integer(
+        string="Answered Against a Deadline", compute="_compute_figures"
+    )
     request_met_rate = fields.Float(string="Deadlines Met (%)", compute="_compute_figures")
     # Complaints (D1-D3)
     complaint_on_track = fields.Integer(string="On Track", compute="_compute_figures")
@@ -57,6 +60,7 @@ class ShaqraOverview(models.Model):
     # Policy acknowledgements (ART4)
     ack_pending = fields.Integer(string="Signatures Pending", compute="_compute_figures")
     ack_done = fields.Integer(string="Signed", compute="_compute_figures")
+    ack_all = fields.Integer(string="Signatures Asked", compute="_compute_figures")
     ack_rate = fields.Float(string="Compliance (%)", compute="_compute_figures")
 
     # ------------------------------------------------------------
@@ -117,6 +121,18 @@ class ShaqraOverview(models.Model):
                 request,
                 {},
             ),
+            # The base of the deadline rate: answered on time or late.
+            "request_answered": (
+                "shaqra.request",
+                [
+                    ("date_answered", "!=", False),
+                    "|",
+                    ("deadline_met", "=", True),
+                    ("date_complete", "!=", False),
+                ],
+                request,
+                {"group_by": ["deadline_met"]},
+            ),
             "complaint_on_track": (
                 "shaqra.complaint",
                 [*open_complaint, ("sla_state", "=", "on_track")],
@@ -135,7 +151,12 @@ class ShaqraOverview(models.Model):
                 complaint,
                 {},
             ),
-            "complaint_decided": ("shaqra.complaint", [("outcome", "!=", False)], complaint, {}),
+            "complaint_decided": (
+                "shaqra.complaint",
+                [("outcome", "!=", False)],
+                complaint,
+                {"group_by": ["outcome"]},
+            ),
             "complaint_settled": (
                 "shaqra.complaint",
                 [("outcome", "=", "settled")],
@@ -160,6 +181,12 @@ class ShaqraOverview(models.Model):
                 [*current_ack, ("state", "=", "pending")],
                 ack,
                 {"group_by": ["department_id"]},
+            ),
+            "ack_all": (
+                "shaqra.policy.acknowledgement",
+                current_ack,
+                ack,
+                {"group_by": ["department_id", "state"]},
             ),
             "ack_done": (
                 "shaqra.policy.acknowledgement",
@@ -186,13 +213,11 @@ class ShaqraOverview(models.Model):
             return round(100.0 * part / whole, 1) if whole else 0.0
 
         values = dict(counts)
-        values["request_met_rate"] = rate(
-            counts["request_met"], counts["request_met"] + counts["request_missed"]
-        )
+        values["request_met_rate"] = rate(counts["request_met"], counts["request_answered"])
         values["complaint_settlement_rate"] = rate(
             counts["complaint_settled"], counts["complaint_decided"]
         )
-        values["ack_rate"] = rate(counts["ack_done"], counts["ack_done"] + counts["ack_pending"])
+        values["ack_rate"] = rate(counts["ack_done"], counts["ack_all"])
         values["inquiry_by_officer"] = self._inquiry_table()
         values.update(self._campaign_figures())
         for overview in self:
@@ -217,7 +242,7 @@ class ShaqraOverview(models.Model):
     def _campaign_figures(self):
         """Invited, responded, rate and overall score of the last campaign sent."""
         campaign = self.env["shaqra.satisfaction.campaign"].search(
-            [("state", "!=", "draft")], order="date_sent desc, id desc", limit=1
+            [("state", "!=", "draft")], order="date_sent desc nulls last, id desc", limit=1
         )
         values = {
             "campaign_id": campaign.id,

@@ -16,6 +16,7 @@ FIGURES = (
     "request_overdue",
     "request_met",
     "request_missed",
+    "request_answered",
     "complaint_on_track",
     "complaint_at_risk",
     "complaint_breached",
@@ -26,6 +27,7 @@ FIGURES = (
     "visit_done",
     "ack_pending",
     "ack_done",
+    "ack_all",
 )
 
 
@@ -185,6 +187,7 @@ class TestOverview(OversightCommon):
                 "request_overdue": 1,
                 "request_met": 1,
                 "request_missed": 1,
+                "request_answered": 2,
                 "complaint_on_track": 3,
                 "complaint_at_risk": 1,
                 "complaint_breached": 1,
@@ -195,6 +198,7 @@ class TestOverview(OversightCommon):
                 "visit_done": 1,
                 "ack_pending": 0,
                 "ack_done": 0,
+                "ack_all": 0,
             },
         )
         overview = self.env.ref("shaqra_complaints.shaqra_overview_main").with_user(
@@ -210,7 +214,21 @@ class TestOverview(OversightCommon):
             overview.complaint_settlement_rate,
             round(100.0 * after["complaint_settled"] / after["complaint_decided"], 1),
         )
+        self.assertEqual(after["request_answered"], after["request_met"] + after["request_missed"])
         self.assertIn("Officer", overview.inquiry_by_officer or "")
+
+    def test_g5_overview_last_campaign_rate_and_score(self):
+        """Satisfaction (G1): the last campaign sent, its response rate and score."""
+        campaign = self._campaign(self.beneficiary | self.beneficiary_2, [4, None])
+        overview = self.env.ref("shaqra_complaints.shaqra_overview_main").with_user(
+            self.user_manager
+        )
+        self.assertEqual(overview.campaign_id, campaign)
+        self.assertEqual((overview.campaign_invited, overview.campaign_responded), (2, 1))
+        self.assertAlmostEqual(overview.campaign_response_rate, 50.0)
+        self.assertAlmostEqual(overview.campaign_score, 4.0)
+        action = overview.action_open_campaign()
+        self.assertEqual((action["res_model"], action["res_id"]), (campaign._name, campaign.id))
 
     def test_g5_overview_figure_opens_filtered_list(self):
         """Each figure's button opens its list, which holds as many records."""
