@@ -40,6 +40,9 @@
         "views/shaqra_satisfaction_views.xml",
         "views/shaqra_satisfaction_portal_templates.xml",
         "views/shaqra_governance_export_views.xml",
+        "security/shaqra_oversight_security.xml",
+        "data/shaqra_overview_data.xml",
+        "views/shaqra_overview_views.xml",
     ],
     "demo": [
         "demo/shaqra_complaint_demo.xml",

@@ -37,6 +37,13 @@ class ResUsers(models.Model):
     # ------------------------------------------------------------
 
     @api.model
+    def _shaqra_home_actions(self):
+        """The role start screens: ``(group, action xml id, context)``, most
+        senior role first. An add-on that gives a role a better first screen
+        (e.g. management's overview) overrides this and replaces that role's row."""
+        return list(HOME_ACTIONS)
+
+    @api.model
     def _shaqra_home_action(self):
         """The start screen of the current user's role (the home action of staff).
 
@@ -46,7 +53,7 @@ class ResUsers(models.Model):
         role lands on the new role's screen.
         """
         user = self.env.user
-        for group, xmlid, context in HOME_ACTIONS:
+        for group, xmlid, context in self._shaqra_home_actions():
             if user.has_group(group):
                 action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
                 action["context"] = dict(context)

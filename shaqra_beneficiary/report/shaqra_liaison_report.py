@@ -37,11 +37,20 @@ class ShaqraLiaisonReport(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        # A static query: no user input reaches it.
         self.env.cr.execute(
-            sql.SQL(
-                """
-            CREATE OR REPLACE VIEW {table} AS (
+            sql.SQL("CREATE OR REPLACE VIEW {table} AS ({query})").format(
+                table=sql.Identifier(self._table), query=self._query()
+            )
+        )
+
+    def _query(self):
+        """The SELECT of the view, one row per officer, company and department.
+
+        Add-ons extend the report by wrapping this query (its columns are the
+        fields above); a static query: no user input reaches it.
+        """
+        return sql.SQL(
+            """
                 SELECT
                     MIN(r.id) AS id,
                     r.liaison_officer_id AS employee_id,
@@ -71,7 +80,5 @@ class ShaqraLiaisonReport(models.Model):
                 JOIN hr_employee e ON e.id = r.liaison_officer_id
                 LEFT JOIN shaqra_request_stage s ON s.id = r.stage_id
                 GROUP BY r.liaison_officer_id, e.user_id, r.company_id, r.department_id
-            )
             """
-            ).format(table=sql.Identifier(self._table))
         )

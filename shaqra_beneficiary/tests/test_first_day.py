@@ -6,6 +6,7 @@ from odoo.exceptions import UserError
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 from odoo.tools import file_open
 
+from ..models.res_users_home import HOME_ACTIONS
 from .common import ShaqraCommitteeCommon
 
 # Each demo login and the screen it starts its day on: (login, action, the
@@ -14,7 +15,7 @@ DEMO_LANDINGS = (
     ("reception", "shaqra_beneficiary.shaqra_request_action", {"open", "received_today"}),
     ("liaison", "shaqra_beneficiary.shaqra_request_action", {"my_requests", "open"}),
     ("committee", "shaqra_beneficiary.shaqra_committee_meeting_action", {"my_committees"}),
-    ("manager", "shaqra_beneficiary.shaqra_request_action", {"open"}),
+    ("manager", None, None),  # the role screen of the hook: see _role_screen()
     ("hr", "shaqra_beneficiary.shaqra_policy_action", set()),
 )
 
@@ -33,12 +34,38 @@ class TestFirstDayLanding(TransactionCase):
         super().setUpClass()
         cls.home = cls.env.ref("shaqra_beneficiary.action_shaqra_home")
 
+    def _role_screen(self, group):
+        """The action and filters the home hook gives ``group`` (add-ons may
+        give management a better first screen than the pipeline)."""
+        for role_group, xmlid, context in self.env["res.users"]._shaqra_home_actions():
+            if role_group == group:
+                return xmlid, _default_filters({"context": context})
+        return None, None
+
+    def test_g5_home_hook_keeps_every_role_and_the_base_defaults(self):
+        """The hook lists every role once, most senior first; without an add-on
+        replacing it, management starts on the open pipeline."""
+        rows = self.env["res.users"]._shaqra_home_actions()
+        self.assertEqual([row[0] for row in rows], [row[0] for row in HOME_ACTIONS])
+        self.assertEqual(
+            HOME_ACTIONS[0],
+            (
+                "shaqra_beneficiary.group_manager",
+                "shaqra_beneficiary.shaqra_request_action",
+                {"search_default_open": 1},
+            ),
+        )
+        for _group, xmlid, _context in rows:
+            self.assertTrue(self.env.ref(xmlid, raise_if_not_found=False), xmlid)
+
     def _landing(self, user):
         self.assertEqual(user.action_id.id, self.home.id)
         return self.home.with_user(user).run()
 
     def test_demo_logins_land_on_their_role_screen(self):
         for login, xmlid, filters in DEMO_LANDINGS:
+            if xmlid is None:
+                xmlid, filters = self._role_screen("shaqra_beneficiary.group_manager")
             with self.subTest(login=login):
                 user = self.env["res.users"].search([("login", "=", login)])
                 self.assertEqual(len(user), 1)
@@ -67,8 +94,9 @@ class TestFirstDayLanding(TransactionCase):
         user = new_test_user(self.env, "t_first_day_promoted", groups="base.group_user")
         user.groups_id = [(4, self.env.ref("shaqra_beneficiary.group_manager").id)]
         action = self._landing(user)
-        self.assertEqual(action["id"], self.env.ref("shaqra_beneficiary.shaqra_request_action").id)
-        self.assertEqual(_default_filters(action), {"open"})
+        xmlid, filters = self._role_screen("shaqra_beneficiary.group_manager")
+        self.assertEqual(action["id"], self.env.ref(xmlid).id)
+        self.assertEqual(_default_filters(action), filters)
 
 
 @tagged("post_install", "-at_install")

@@ -14,3 +14,6 @@ from . import shaqra_compensation_claim_demo
 from . import shaqra_satisfaction_campaign
 from . import shaqra_visit
 from . import shaqra_governance_export
+from . import shaqra_officer_evaluation
+from . import shaqra_overview
+from . import res_users_home

@@ -14,3 +14,4 @@ from . import test_satisfaction
 from . import test_satisfaction_channels
 from . import test_visit
 from . import test_satisfaction_tour
+from . import test_oversight

@@ -5,13 +5,16 @@ from odoo.tests import tagged
 from odoo.addons.shaqra_beneficiary.tests import test_access_matrix as base_matrix
 from odoo.addons.shaqra_beneficiary.tests.common import SIGNATURE_TEXT as SIGNATURE
 
+from .oversight_matrix import OversightMatrixMixin
 from .satisfaction_matrix import SatisfactionMatrixMixin
 
 MATRIX = Path(__file__).with_name("access_matrix.csv")
 
 
 @tagged("post_install", "-at_install")
-class TestComplaintAccessMatrix(SatisfactionMatrixMixin, base_matrix.TestAccessMatrix):
+class TestComplaintAccessMatrix(
+    OversightMatrixMixin, SatisfactionMatrixMixin, base_matrix.TestAccessMatrix
+):
     """Policy E2, D2: the rows of the complaint models in the access matrix
     (access_matrix.csv next to this file), walked on complaint records with the
     base's machinery; the base's coverage check counts them too."""

@@ -290,7 +290,7 @@ class TestGovernanceExport(ShaqraComplaintCommon):
         wizard.action_export()
         self.assertTrue(wizard.file_name.endswith(".xlsx"))
         book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(wizard.file)))
-        self.assertEqual(book.sheetnames, ["Summary", "C6 Deadlines"])
+        self.assertEqual(book.sheetnames[:2], ["Summary", "C6 Deadlines"])
         summary = {
             row[0]: row[1] for row in book["Summary"].iter_rows(min_row=4, values_only=True)
         }

@@ -1,0 +1,2 @@
+from . import shaqra_kpi_report
+from . import shaqra_liaison_report
