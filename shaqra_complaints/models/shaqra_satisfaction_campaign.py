@@ -1,6 +1,7 @@
 from datetime import datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -450,6 +451,24 @@ class SurveyUserInput(models.Model):
         )
         return any(line.suggested_answer_id.answer_score <= DISSATISFIED_SCORE for line in lines)
 
+    def _shaqra_answers_summary(self):
+        """What the beneficiary answered, question by question, as HTML."""
+        self.ensure_one()
+        items = Markup()
+        for line in self.sudo().user_input_line_ids.filtered(lambda line: not line.skipped):
+            if line.answer_type == "suggestion":
+                value = line.suggested_answer_id.value
+            elif line.answer_type in ("text_box", "char_box"):
+                value = line.value_text_box or line.value_char_box
+            elif line.answer_type == "numerical_box":
+                value = str(line.value_numerical_box)
+            elif line.answer_type in ("date", "datetime"):
+                value = str(line.value_date or line.value_datetime)
+            else:
+                value = line.display_name
+            items += Markup("<li><b>%s</b>: %s</li>") % (line.question_id.title, value or "")
+        return Markup("<ul>%s</ul>") % items if items else Markup()
+
     def _shaqra_followup_dissatisfied(self):
         """A follow-up activity for the liaison officer of each dissatisfied
         beneficiary, once per invitation."""
@@ -473,6 +492,9 @@ class SurveyUserInput(models.Model):
                     "Dissatisfied beneficiary: follow up (%(campaign)s)",
                     campaign=answer.shaqra_campaign_id.name,
                 ),
+                # The officer reads what the beneficiary answered where he
+                # works, without rights on the questionnaires (G1, G6).
+                note=answer._shaqra_answers_summary(),
                 user_id=user.id or self.env.uid,
             )
             answer.shaqra_followup_done = True

@@ -174,6 +174,10 @@ class TestSatisfaction(ShaqraComplaintCommon):
         activity = self.beneficiary.activity_ids - before
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.user_id, self.user_liaison)
+        # The officer reads the answer on the activity, question by question.
+        choice = self.overall.suggested_answer_ids.filtered(lambda a: a.answer_score == 1)
+        self.assertIn(self.overall.title, str(activity.note))
+        self.assertIn(choice.value, str(activity.note))
         self.assertTrue(answer.shaqra_followup_done)
         answer._mark_done()
         self.assertEqual(self.beneficiary.activity_ids - before, activity)
