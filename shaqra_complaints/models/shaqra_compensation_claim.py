@@ -389,24 +389,30 @@ class ShaqraCompensationClaim(models.Model):
     def _portal_timeline(self):
         """The life of the claim for its beneficiary: ``[(datetime or date, text)]``."""
         self.ensure_one()
-        _ = self.env._
-        steps = [(self.create_date, _("Your claim %(claim)s was registered.", claim=self.name))]
+        steps = [
+            (self.create_date, self.env._("Your claim %(claim)s was registered.", claim=self.name))
+        ]
         if self.state != "draft" and self.committee_id:
-            steps.append((False, _("The claim was referred to the investigation committee.")))
+            steps.append(
+                (False, self.env._("The claim was referred to the investigation committee."))
+            )
         if self.established_on:
             basis = (
-                _("the approved minutes of the investigation committee")
+                self.env._("the approved minutes of the investigation committee")
                 if self.established_basis == "minutes"
-                else _("a final judgment")
+                else self.env._("a final judgment")
             )
             steps.append(
-                (self.established_on, _("The claim was established by %(basis)s.", basis=basis))
+                (
+                    self.established_on,
+                    self.env._("The claim was established by %(basis)s.", basis=basis),
+                )
             )
         for line in self._portal_rounds():
             steps.append(
                 (
                     line.date,
-                    _(
+                    self.env._(
                         "Offer of %(party)s: %(amount)s",
                         party=dict(line._fields["party"]._description_selection(self.env))[
                             line.party
@@ -419,31 +425,33 @@ class ShaqraCompensationClaim(models.Model):
             steps.append(
                 (
                     self.agreement_signed_on,
-                    _(
+                    self.env._(
                         "The settlement agreement was signed by %(name)s.",
                         name=self.agreement_signed_by,
                     ),
                 )
             )
         if self.settled_on:
-            steps.append((self.settled_on, _("The claim was settled.")))
+            steps.append((self.settled_on, self.env._("The claim was settled.")))
         for payment in self.payment_ids:
             steps.append(
                 (
                     payment.date,
-                    _(
+                    self.env._(
                         "Payment of %(amount)s received.",
                         amount=format_amount(self.env, payment.amount, self.currency_id),
                     ),
                 )
             )
         if self.date_paid:
-            steps.append((self.date_paid, _("The compensation is fully paid.")))
+            steps.append((self.date_paid, self.env._("The compensation is fully paid.")))
         if self.state == "rejected":
             steps.append(
                 (
                     self.write_date,
-                    _("The claim was not accepted: %(reason)s", reason=self.reject_reason),
+                    self.env._(
+                        "The claim was not accepted: %(reason)s", reason=self.reject_reason
+                    ),
                 )
             )
         return [(fields.Date.to_date(when) if when else False, text) for when, text in steps]
