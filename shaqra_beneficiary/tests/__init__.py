@@ -45,3 +45,4 @@ from . import test_website_pages
 from . import test_notice_mixin
 from . import test_deadline_mixin
 from . import test_committee_agenda_hooks
+from . import test_first_day_tours
