@@ -102,3 +102,28 @@ class TestFirstDaySiteLogo(TransactionCase):
         website.logo = chosen
         self.env["website"]._shaqra_setup_public_site()
         self.assertEqual(website.logo, chosen)
+
+
+@tagged("post_install", "-at_install")
+class TestFirstDayReceptionDemo(TransactionCase):
+    """The reception demo login starts on a pipeline with the requests it received."""
+
+    def test_c2_reception_demo_login_sees_the_requests_it_received(self):
+        reception = self.env.ref("shaqra_beneficiary.user_reception_demo")
+        data = self.env["ir.model.data"].search(
+            [("module", "=", "shaqra_beneficiary"), ("model", "=", "shaqra.request")]
+        )
+        requests = self.env["shaqra.request"].browse(data.mapped("res_id")).exists()
+        self.assertTrue(requests)
+        self.assertEqual(requests.mapped("create_uid"), reception)
+        Request = self.env["shaqra.request"].with_user(reception)
+        self.assertEqual(Request.search([("id", "in", requests.ids)]), requests)
+        self.assertTrue(Request.search([("stage_is_final", "=", False)]))
+        # Its beneficiaries come with them (the files it received requests for).
+        beneficiaries = requests.mapped("beneficiary_id")
+        self.assertEqual(
+            self.env["shaqra.beneficiary"]
+            .with_user(reception)
+            .search([("id", "in", beneficiaries.ids)]),
+            beneficiaries,
+        )

@@ -208,7 +208,8 @@ tours.add("shaqra_first_day_beneficiary_arabic_tour", {
         },
         {
             // Leave once the page has loaded everything it asked for: the
-            // signature pad of the sign dialog is loaded lazily.
+            // signature pad of the sign dialog and the chatter (mounted in a
+            // shadow root once its stylesheets are loaded) come lazily.
             content: "The request page has finished loading",
             trigger: "#wrap",
             async run() {
@@ -218,6 +219,16 @@ tours.add("shaqra_first_day_beneficiary_arabic_tour", {
                         document.querySelector("#shaqra_modal_sign canvas"),
                     { timeout: 15000, message: "The signature pad did not load" }
                 );
+                if (document.querySelector(".o_portal_chatter")) {
+                    await odoo.portalChatterReady;
+                    await waitUntil(
+                        () => {
+                            const shadow = document.querySelector("#chatterRoot")?.shadowRoot;
+                            return shadow && [...shadow.children].some((el) => el.tagName !== "LINK");
+                        },
+                        { timeout: 15000, message: "The chatter did not load" }
+                    );
+                }
                 await document.fonts.ready;
             },
         },
