@@ -127,6 +127,12 @@ class ShaqraNoticeMixin(models.AbstractModel):
         """Called once ``notice`` about this record is delivered."""
         return None
 
+    def _shaqra_notice_mail_extra(self, notice):
+        """Markup added to the e-mail of ``notice`` sent to an address without
+        a contact (e.g. the private link of a member of the public); it is
+        mailed only, never posted in the chatter or kept in the notice log."""
+        return ""
+
     # ------------------------------------------------------------
     # ACTIONS
     # ------------------------------------------------------------

@@ -542,12 +542,19 @@ class ShaqraNotification(models.Model):
         )
         if not partner:
             # A person without a contact: the same message, mailed to the
-            # address they gave.
+            # address they gave, with what only the addressee may see (e.g. a
+            # private link) added to the mail alone, never to the chatter.
+            source = self._notice_source()
+            extra = (
+                source._shaqra_notice_mail_extra(self)
+                if source and hasattr(source, "_shaqra_notice_mail_extra")
+                else ""
+            )
             self.env["mail.mail"].sudo().create(
                 {
                     "mail_message_id": message.id,
                     "email_to": self.email_to,
-                    "body_html": self.body,
+                    "body_html": self.body + extra if extra else self.body,
                     "auto_delete": False,
                 }
             )

@@ -162,6 +162,31 @@ class ShaqraRequest(models.Model):
         "shaqra.notification", "request_id", string="Notices", copy=False
     )
 
+    signature_declaration = fields.Text(
+        compute="_compute_signature_declaration",
+        help="What the beneficiary declares by signing (policy C4); the same text "
+        "on the back office and on the portal.",
+    )
+
+    # Policy C5, C8: what the committee decided, in which meeting (A, E3: its notices).
+    decision_meeting_id = fields.Many2one(
+        "shaqra.committee.meeting", string="Decided In", readonly=True, copy=False, tracking=True
+    )
+    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True, copy=False)
+    decision_date = fields.Datetime(readonly=True, copy=False)
+    committee_decision_ids = fields.One2many(
+        "shaqra.committee.decision", "request_id", string="Committee Decisions", readonly=True
+    )
+    notification_count = fields.Integer(compute="_compute_notification_count")
+    date_deadline_hijri = fields.Char(string="Answer Due (Hijri)", compute="_compute_letter_texts")
+    approved_amount_words = fields.Char(
+        string="Approved Amount in Words", compute="_compute_letter_texts"
+    )
+
+    # ------------------------------------------------------------
+    # COMPUTE
+    # ------------------------------------------------------------
+
     @api.depends("beneficiary_id", "service_type_id")
     def _compute_liaison_officer_id(self):
         Assignment = self.env["shaqra.liaison.assignment"].sudo()
@@ -187,9 +212,40 @@ class ShaqraRequest(models.Model):
         for request in self:
             request.committee_id = request.service_type_id.committee_id or request.committee_id
 
+    def _compute_signature_declaration(self):
+        declaration = self._get_signature_declaration()
+        for request in self:
+            request.signature_declaration = declaration
+
+    @api.depends("date_deadline", "approved_amount", "currency_id")
+    def _compute_letter_texts(self):
+        for request in self:
+            request.date_deadline_hijri = format_hijri(request.date_deadline, "ar") or False
+            request.approved_amount_words = (
+                request._amount_in_words() if request.approved_amount else False
+            )
+
+    def _compute_notification_count(self):
+        counts = dict(
+            self.env["shaqra.notification"]._read_group(
+                [("request_id", "in", self.ids)], ["request_id"], ["__count"]
+            )
+        )
+        for request in self:
+            request.notification_count = counts.get(request, 0)
+
+    def _compute_access_url(self):  # pylint: disable=missing-return
+        super()._compute_access_url()
+        for request in self:
+            request.access_url = f"/my/requests/{request.id}"
+
     @api.model
     def _read_group_stage_ids(self, stages, domain):
         return stages.search([])
+
+    # ------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -251,6 +307,141 @@ class ShaqraRequest(models.Model):
                     request=sent[0].name,
                 )
             )
+
+    # ------------------------------------------------------------
+    # ACTIONS
+    # ------------------------------------------------------------
+
+    def action_check_completeness(self):
+        """Policy C2, C3: start the check, and say what is still missing."""
+        completeness = self._stage("completeness")
+        self.filtered(lambda r: r.stage_is_intake and r.stage_id != completeness).write(
+            {"stage_id": completeness.id}
+        )
+        # An item of the checklist the request has no line for gets one.
+        self.filtered("stage_is_intake")._create_requirement_lines()
+        missing = []
+        for request in self:
+            items = request.requirement_line_ids.filtered(
+                lambda line: line.is_mandatory and not line.is_verified
+            )
+            if items:
+                missing.append(
+                    self.env._(
+                        "%(request)s: not verified yet: %(items)s",
+                        request=request.name,
+                        items=", ".join(items.mapped("name")),
+                    )
+                )
+            if not request.signature:
+                missing.append(
+                    self.env._(
+                        "%(request)s: the beneficiary has not signed yet.", request=request.name
+                    )
+                )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": self.env._("Completeness check"),
+                "message": "\n".join(missing)
+                or self.env._("Complete and signed: it can be sent to the committee."),
+                "type": "warning" if missing else "success",
+                "sticky": False,
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    def action_send_to_committee(self):
+        """Policy C3-C6: send a complete, signed request to the committee."""
+        self.write({"stage_id": self._stage("awaiting_committee").id})
+        return True
+
+    def action_cancel(self):
+        self.write({"stage_id": self._stage("cancelled").id})
+        return True
+
+    def action_close(self):
+        """Policy E3: close a request once the beneficiary was told the decision."""
+        notified = self._stage("notified")
+        not_notified = self.filtered(lambda r: r.stage_id != notified)
+        if not_notified:
+            raise UserError(
+                self.env._(
+                    "Request %(request)s can be closed only once the beneficiary has been "
+                    "notified of the decision.",
+                    request=not_notified[0].name,
+                )
+            )
+        self._evidence_write({"stage_id": self._stage("closed").id})
+        return True
+
+    def action_open_stage_override(self):
+        """A manager's documented correction of the stage (logged)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Override Stage"),
+            "res_model": "shaqra.request.stage.override",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_request_id": self.id},
+        }
+
+    def action_reset_to_received(self):
+        self.filtered(lambda r: r.stage_is_final and not r.stage_is_answered).write(
+            {"stage_id": self._stage("received").id}
+        )
+        return True
+
+    def action_open_recompute_deadline(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Recompute Deadline"),
+            "res_model": "shaqra.request.recompute.deadline",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_request_id": self.id},
+        }
+
+    def action_notify_beneficiary(self):
+        """Open the notice wizard on the beneficiary's agreed channel (C5, A).
+
+        Contract button: the wizard is pre-filled with the preferred channel
+        and an Arabic subject and body fitting the request's stage; sending
+        logs a ``shaqra.notification`` with its proof.
+        """
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Notify Beneficiary"),
+            "res_model": "shaqra.notification.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_request_id": self.id},
+        }
+
+    def action_view_notifications(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "shaqra_beneficiary.shaqra_notification_action"
+        )
+        action["domain"] = [("request_id", "=", self.id)]
+        action["context"] = {"default_request_id": self.id}
+        return action
+
+    def action_print_decision_letter(self):
+        self.ensure_one()
+        if not self.stage_is_answered or not self.decision:
+            raise UserError(self.env._("The request has no committee decision yet."))
+        return self.env.ref(
+            "shaqra_beneficiary.shaqra_request_decision_letter_report"
+        ).report_action(self)
+
+    # ------------------------------------------------------------
+    # BUSINESS: RECEIVING A COMPLETE, SIGNED REQUEST (C1-C4)
+    # ------------------------------------------------------------
 
     def _evidence_is_frozen(self):
         """Policy C3-C5: once complete, the request is what the committee decides on."""
@@ -362,6 +553,9 @@ class ShaqraRequest(models.Model):
                     )
                 )
 
+    def _stage(self, key):
+        return self.env["shaqra.request.stage"].search([("key", "=", key)], limit=1)
+
     def _create_requirement_lines(self):
         """Copy the service type's checklist onto the request (policy C2):
         the items the request has no line for yet."""
@@ -372,6 +566,14 @@ class ShaqraRequest(models.Model):
                 for requirement in request.sudo().service_type_id.requirement_ids
                 - request.sudo().requirement_line_ids.requirement_id
             ]
+        )
+
+    @api.model
+    def _get_signature_declaration(self):
+        """The one text of the C4 declaration, shared by back office and portal."""
+        return self.env._(
+            "I declare that all the data and information provided in this request "
+            "are correct, and I bear direct responsibility for them."
         )
 
     def _check_signature_open(self):
@@ -459,7 +661,9 @@ class ShaqraRequest(models.Model):
             request._deadline_start()
         self._shaqra_notify_automatically("completion")
 
-    # --- The clock of policy C6 (shaqra.deadline.mixin's hooks) ---------------
+    # ------------------------------------------------------------
+    # THE CLOCK OF POLICY C6 (shaqra.deadline.mixin's hooks)
+    # ------------------------------------------------------------
 
     def _deadline_working_days(self):
         self.ensure_one()
@@ -530,133 +734,15 @@ class ShaqraRequest(models.Model):
         """
         self._deadline_stop()
 
-    def _stage(self, key):
-        return self.env["shaqra.request.stage"].search([("key", "=", key)], limit=1)
-
-    def action_check_completeness(self):
-        """Policy C2, C3: start the check, and say what is still missing."""
-        completeness = self._stage("completeness")
-        self.filtered(lambda r: r.stage_is_intake and r.stage_id != completeness).write(
-            {"stage_id": completeness.id}
-        )
-        # An item of the checklist the request has no line for gets one.
-        self.filtered("stage_is_intake")._create_requirement_lines()
-        missing = []
-        for request in self:
-            items = request.requirement_line_ids.filtered(
-                lambda line: line.is_mandatory and not line.is_verified
-            )
-            if items:
-                missing.append(
-                    self.env._(
-                        "%(request)s: not verified yet: %(items)s",
-                        request=request.name,
-                        items=", ".join(items.mapped("name")),
-                    )
-                )
-            if not request.signature:
-                missing.append(
-                    self.env._(
-                        "%(request)s: the beneficiary has not signed yet.", request=request.name
-                    )
-                )
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "title": self.env._("Completeness check"),
-                "message": "\n".join(missing)
-                or self.env._("Complete and signed: it can be sent to the committee."),
-                "type": "warning" if missing else "success",
-                "sticky": False,
-                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
-            },
-        }
-
-    def action_send_to_committee(self):
-        """Policy C3-C6: send a complete, signed request to the committee."""
-        self.write({"stage_id": self._stage("awaiting_committee").id})
-        return True
-
-    def action_cancel(self):
-        self.write({"stage_id": self._stage("cancelled").id})
-        return True
-
-    def action_close(self):
-        """Policy E3: close a request once the beneficiary was told the decision."""
-        notified = self._stage("notified")
-        not_notified = self.filtered(lambda r: r.stage_id != notified)
-        if not_notified:
-            raise UserError(
-                self.env._(
-                    "Request %(request)s can be closed only once the beneficiary has been "
-                    "notified of the decision.",
-                    request=not_notified[0].name,
-                )
-            )
-        self._evidence_write({"stage_id": self._stage("closed").id})
-        return True
-
-    def action_open_stage_override(self):
-        """A manager's documented correction of the stage (logged)."""
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Override Stage"),
-            "res_model": "shaqra.request.stage.override",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_request_id": self.id},
-        }
-
-    def action_reset_to_received(self):
-        self.filtered(lambda r: r.stage_is_final and not r.stage_is_answered).write(
-            {"stage_id": self._stage("received").id}
-        )
-        return True
-
-    def action_open_recompute_deadline(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Recompute Deadline"),
-            "res_model": "shaqra.request.recompute.deadline",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_request_id": self.id},
-        }
-
     @api.model
     def _cron_check_deadlines(self, batch_size=ESCALATION_BATCH_SIZE):
         """Policy C6, G6: daily, flag late requests and alert management once
         (the scheduled action's method; see ``_cron_deadline_check``)."""
         return self._cron_deadline_check(batch_size=batch_size)
 
-    def _compute_access_url(self):  # pylint: disable=missing-return
-        super()._compute_access_url()
-        for request in self:
-            request.access_url = f"/my/requests/{request.id}"
-
-    # --- Signature declaration and portal helpers (policy C4, C6, E2) ---------
-
-    signature_declaration = fields.Text(
-        compute="_compute_signature_declaration",
-        help="What the beneficiary declares by signing (policy C4); the same text "
-        "on the back office and on the portal.",
-    )
-
-    def _compute_signature_declaration(self):
-        declaration = self._get_signature_declaration()
-        for request in self:
-            request.signature_declaration = declaration
-
-    @api.model
-    def _get_signature_declaration(self):
-        """The one text of the C4 declaration, shared by back office and portal."""
-        return self.env._(
-            "I declare that all the data and information provided in this request "
-            "are correct, and I bear direct responsibility for them."
-        )
+    # ------------------------------------------------------------
+    # PORTAL (C4, C6, E2, F1, F2)
+    # ------------------------------------------------------------
 
     def _portal_can_sign(self):
         """The beneficiary signs once, before the request goes to the committee."""
@@ -727,71 +813,9 @@ class ShaqraRequest(models.Model):
                     subtype_xmlid="mail.mt_note",
                 )
 
-    # --- Committee decisions and notices (policy C5, C8, A, E3) ---------------
-    decision_meeting_id = fields.Many2one(
-        "shaqra.committee.meeting", string="Decided In", readonly=True, copy=False, tracking=True
-    )
-    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True, copy=False)
-    decision_date = fields.Datetime(readonly=True, copy=False)
-    committee_decision_ids = fields.One2many(
-        "shaqra.committee.decision", "request_id", string="Committee Decisions", readonly=True
-    )
-    notification_count = fields.Integer(compute="_compute_notification_count")
-    date_deadline_hijri = fields.Char(string="Answer Due (Hijri)", compute="_compute_letter_texts")
-    approved_amount_words = fields.Char(
-        string="Approved Amount in Words", compute="_compute_letter_texts"
-    )
-
-    @api.depends("date_deadline", "approved_amount", "currency_id")
-    def _compute_letter_texts(self):
-        for request in self:
-            request.date_deadline_hijri = format_hijri(request.date_deadline, "ar") or False
-            request.approved_amount_words = (
-                request._amount_in_words() if request.approved_amount else False
-            )
-
-    def _compute_notification_count(self):
-        counts = dict(
-            self.env["shaqra.notification"]._read_group(
-                [("request_id", "in", self.ids)], ["request_id"], ["__count"]
-            )
-        )
-        for request in self:
-            request.notification_count = counts.get(request, 0)
-
-    def action_notify_beneficiary(self):
-        """Open the notice wizard on the beneficiary's agreed channel (C5, A).
-
-        Contract button: the wizard is pre-filled with the preferred channel
-        and an Arabic subject and body fitting the request's stage; sending
-        logs a ``shaqra.notification`` with its proof.
-        """
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Notify Beneficiary"),
-            "res_model": "shaqra.notification.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_request_id": self.id},
-        }
-
-    def action_view_notifications(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "shaqra_beneficiary.shaqra_notification_action"
-        )
-        action["domain"] = [("request_id", "=", self.id)]
-        action["context"] = {"default_request_id": self.id}
-        return action
-
-    def action_print_decision_letter(self):
-        self.ensure_one()
-        if not self.stage_is_answered or not self.decision:
-            raise UserError(self.env._("The request has no committee decision yet."))
-        return self.env.ref(
-            "shaqra_beneficiary.shaqra_request_decision_letter_report"
-        ).report_action(self)
+    # ------------------------------------------------------------
+    # NOTICES AND LETTERS (A, C5, E3)
+    # ------------------------------------------------------------
 
     def _shaqra_notice_kind(self):
         """Which notice fits the request now: its decision, or its completion."""

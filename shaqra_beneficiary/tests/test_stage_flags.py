@@ -33,38 +33,43 @@ class TestStageFlags(ShaqraRequestCommon):
         """A stage an administrator adds (no key): only its flags give it a meaning."""
         return self.Stage.sudo().create({"name": "Custom", "sequence": 5, **flags})
 
-    def test_c2_c6_pipeline_stages_carry_their_flags(self):
-        expected = {
-            "received": (True, False, False, False, True),
-            "completeness": (True, False, False, False, True),
-            "awaiting_committee": (False, True, False, False, True),
-            "committee_review": (False, True, False, False, True),
-            "decided": (False, False, True, False, True),
-            "notified": (False, False, True, False, True),
-            "closed": (False, False, True, True, True),
-            "cancelled": (False, False, False, True, False),
-        }
-        for key, flags in expected.items():
-            stage = self.env.ref(f"shaqra_beneficiary.shaqra_request_stage_{key}")
-            self.assertEqual(
-                (
-                    stage.is_intake,
-                    stage.is_committee,
-                    stage.is_answered,
-                    stage.is_final,
-                    stage.portal_visible,
-                ),
-                flags,
-                key,
-            )
-
-    def test_upgrade_sets_the_flags_of_existing_stages(self):
-        """migrations/18.0.1.2.0/post-stage-flags.py gives each stage of a
-        database from 18.0.1.1.0 (no flags yet) the meaning of its key."""
+    @staticmethod
+    def _stage_flags_migration():
+        """migrations/18.0.1.2.0/post-stage-flags.py, loaded as a module."""
         path = MODULE / "migrations" / "18.0.1.2.0" / "post-stage-flags.py"
         spec = importlib.util.spec_from_file_location("shaqra_post_stage_flags", path)
         script = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(script)
+        return script
+
+    def _flags(self, stage):
+        return (
+            stage.is_intake,
+            stage.is_committee,
+            stage.is_answered,
+            stage.is_final,
+            stage.portal_visible,
+        )
+
+    def test_c2_c6_pipeline_stages_carry_their_flags(self):
+        """A fresh install and an upgraded database give each stage the same
+        meaning: the data file's flags are the migration's table."""
+        expected = self._stage_flags_migration().STAGE_FLAGS
+        self.assertEqual(
+            set(expected),
+            set(self.Stage.search([("key", "!=", False)]).mapped("key")),
+        )
+        for key, flags in expected.items():
+            stage = self.env.ref(f"shaqra_beneficiary.shaqra_request_stage_{key}")
+            self.assertEqual(self._flags(stage), flags, key)
+        closed = self.stage["closed"]
+        self.assertTrue(closed.is_answered and closed.is_final and not closed.is_intake)
+        self.assertFalse(self.stage["cancelled"].portal_visible)
+
+    def test_upgrade_sets_the_flags_of_existing_stages(self):
+        """migrations/18.0.1.2.0/post-stage-flags.py gives each stage of a
+        database from 18.0.1.1.0 (no flags yet) the meaning of its key."""
+        script = self._stage_flags_migration()
         self.env.flush_all()
         self.env.cr.execute(
             "UPDATE shaqra_request_stage SET is_intake = FALSE, is_committee = FALSE, "
@@ -75,11 +80,8 @@ class TestStageFlags(ShaqraRequestCommon):
         # migration runner as its caller).
         script.migrate.__wrapped__(self.env, "18.0.1.1.0")
         self.env.invalidate_all()
-        closed = self.stage["closed"]
-        self.assertTrue(closed.is_answered and closed.is_final and not closed.is_intake)
-        self.assertFalse(self.stage["cancelled"].portal_visible)
-        self.assertTrue(self.stage["completeness"].is_intake)
-        self.assertTrue(self.stage["committee_review"].is_committee)
+        for key, flags in script.STAGE_FLAGS.items():
+            self.assertEqual(self._flags(self.stage[key]), flags, key)
 
     def test_c3_stage_meaning_is_not_changed_by_users(self):
         stage = self.stage["decided"].with_user(self.user_manager)

@@ -318,7 +318,8 @@ class ShaqraComplaintPublic(ShaqraComplaintCommon, http.Controller):
         except (UserError, ValidationError) as error:
             return self._complaint_render_form(form=post, errors=[error.args[0]])
         self._shaqra_record_submission(ROUTE_KEY, mobile=values["complainant_mobile"])
-        complaint._shaqra_send_status_link()
+        if not complaint._shaqra_status_link_mailed():
+            complaint._shaqra_send_status_link()
         return request.render(
             "shaqra_complaints.complaint_thanks_page",
             {"complaint": complaint, "status_url": complaint._shaqra_status_url()},

@@ -8,6 +8,8 @@ They run as superuser, after the controller checked the token or the owner.
 import datetime
 from urllib.parse import urlencode
 
+from markupsafe import Markup
+
 from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tools import consteq, email_normalize, formataddr, plaintext2html
@@ -56,6 +58,42 @@ class ShaqraComplaint(models.Model):
         given = email_normalize(email or "") or ""
         on_file = email_normalize(self.complainant_email or "") or ""
         return bool(on_file) and consteq(given, on_file)
+
+    def _shaqra_notice_mail_extra(self, notice):
+        """Policy D2, D3: the acknowledgement mailed to a complainant without
+        a contact carries the private link, so that filing sends one e-mail,
+        not two; the link is never kept in the chatter or the notice log."""
+        self.ensure_one()
+        if notice.kind != "acknowledgement":
+            return ""
+        return Markup('<p>%s<br/><a href="%s">%s</a></p><p>%s</p>') % (
+            self.env._("Follow it, add information and read our answers with your private link:"),
+            self._shaqra_status_url(),
+            self.env._("Follow my complaint"),
+            self.env._(
+                "Keep this e-mail and do not share the link: anyone who has it can read "
+                "your complaint."
+            ),
+        )
+
+    def _shaqra_status_link_mailed(self):
+        """Whether the delivered acknowledgement already mailed the private link."""
+        self.ensure_one()
+        return bool(
+            self.env["shaqra.notification"]
+            .sudo()
+            .search_count(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "=", self.id),
+                    ("kind", "=", "acknowledgement"),
+                    ("channel", "=", "email"),
+                    ("partner_id", "=", False),
+                    ("state", "=", "sent"),
+                ],
+                limit=1,
+            )
+        )
 
     def _shaqra_send_status_link(self):
         """E-mail the tracking number and the private link to the address on file."""

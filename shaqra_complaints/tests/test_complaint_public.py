@@ -78,17 +78,28 @@ class TestComplaintPublicForm(ShaqraComplaintWebCommon):
             .search([("res_model", "=", "shaqra.complaint"), ("res_id", "=", complaint.id)])
         )
         self.assertEqual(attachment.mimetype, "application/pdf")
-        # The acknowledgement notice (D2) goes its own way; the private link
-        # is e-mailed once, to the address given.
-        mail = (
+        # One e-mail, not two: the acknowledgement (D2) carries the number
+        # and the private link, which stays out of the chatter and the log.
+        mails = (
             self.env["mail.mail"]
             .sudo()
             .search([("email_to", "ilike", "sara.visitor@example.com")])
-            .filtered(lambda m: complaint.access_token in (m.body_html or ""))
         )
-        self.assertEqual(len(mail), 1, "the number and the link are e-mailed")
-        self.assertIn(complaint.name, mail.body_html)
-        self.assertIn(complaint.access_token, mail.body_html)
+        self.assertEqual(len(mails), 1, "filing sends one e-mail")
+        self.assertIn(complaint.name, mails.body_html)
+        self.assertIn(complaint.access_token, mails.body_html)
+        notice = (
+            self.env["shaqra.notification"]
+            .sudo()
+            .search([("res_model", "=", "shaqra.complaint"), ("res_id", "=", complaint.id)])
+        )
+        self.assertEqual(notice.kind, "acknowledgement")
+        self.assertEqual(notice.state, "sent")
+        self.assertNotIn(complaint.access_token, notice.body)
+        self.assertFalse(
+            complaint.message_ids.filtered(lambda m: complaint.access_token in (m.body or "")),
+            "the private link is never posted in the chatter",
+        )
 
     def test_d1_anonymous_only_for_a_complaint(self):
         anonymous = {"complainant_name": "", "complainant_mobile": "", "complainant_email": ""}
