@@ -199,7 +199,10 @@ tours.add("shaqra_first_day_beneficiary_arabic_tour", {
             trigger: "#requirements .o_shaqra_requirement",
             run() {
                 for (const line of document.querySelectorAll("#requirements .o_shaqra_requirement")) {
-                    const guidance = line.querySelector(".o_shaqra_requirement_guidance, .badge");
+                    // The status badge of the line (not its "mandatory" tag).
+                    const guidance = line.querySelector(
+                        ":scope > div > .badge, .o_shaqra_requirement_guidance"
+                    );
                     if (!guidance || !guidance.textContent.trim()) {
                         throw new Error(`No guidance for the requirement: ${line.textContent.trim()}`);
                     }
