@@ -1,5 +1,5 @@
 # The commands of the README. Everything else lives in scripts/.
-.PHONY: run test bench
+.PHONY: run test bench screenshots
 
 run:
 	@bash scripts/run.sh $(ARGS)
@@ -9,3 +9,6 @@ test:
 
 bench:
 	@bash scripts/bench.sh
+
+screenshots:
+	@bash scripts/screenshots.sh

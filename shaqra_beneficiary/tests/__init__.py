@@ -46,3 +46,4 @@ from . import test_notice_mixin
 from . import test_deadline_mixin
 from . import test_committee_agenda_hooks
 from . import test_first_day_fixes
+from . import test_first_day_tours
