@@ -266,7 +266,8 @@ class ShaqraWebsitePages(ShaqraPublicForm, http.Controller):
         vals, errors = self._shaqra_inquiry_values(post)
         if errors:
             return self._shaqra_render_inquiry(post, errors)
-        request.env["crm.lead"].sudo().create(vals)
+        # The visitor does not wait for e-mails: they go through the mail queue.
+        request.env["crm.lead"].sudo().with_context(mail_notify_force_send=False).create(vals)
         self._shaqra_record_submission(INQUIRY_ROUTE_KEY, vals["mobile"])
         # What to bring to reception: the chosen service's requirements (C2).
         service = request.env["shaqra.service.type"].sudo().browse(vals["shaqra_service_type_id"])

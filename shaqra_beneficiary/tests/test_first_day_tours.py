@@ -66,7 +66,7 @@ class TestFirstDayTours(HttpCase):
         # The demo data the tour relies on: an overdue request among others.
         self.assertTrue(overdue)
         self.assertLess(len(overdue), len(open_requests))
-        self._tour("manager")
+        self._tour("manager", url="/odoo/action-shaqra_beneficiary.shaqra_request_action")
 
     def test_art4_hr_lands_on_the_governing_documents(self):
         self._tour("hr")

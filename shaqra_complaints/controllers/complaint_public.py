@@ -291,9 +291,12 @@ class ShaqraComplaintPublic(ShaqraComplaintCommon, http.Controller):
             return self._complaint_render_form(form=post, errors=errors)
         try:
             with request.env.cr.savepoint():
+                # The visitor does not wait for the e-mails (the officer's
+                # activity, the acknowledgement): they go through the mail queue.
                 complaint = (
                     request.env["shaqra.complaint"]
                     .sudo()
+                    .with_context(mail_notify_force_send=False)
                     .create(self._complaint_link_visitor(values))
                 )
                 attachments = (

@@ -696,3 +696,22 @@ class TestOverviewTour(HttpCase):
             ),
         )
         self.start_tour("/odoo", "shaqra_overview_manager_tour", login="manager")
+
+
+@tagged("post_install", "-at_install")
+class TestOverviewArabicTour(HttpCase):
+    """Policy G5: the demo manager's first screen is the overview, in Arabic,
+    right-to-left, with no English text (every role's first day)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("ar_001")
+        cls.env["ir.module.module"].search([("state", "=", "installed")])._update_translations(
+            "ar_001"
+        )
+
+    def test_g5_manager_lands_on_the_overview_in_arabic(self):
+        manager = self.env["res.users"].search([("login", "=", "manager")])
+        self.assertEqual(manager.lang, "ar_001")
+        self.start_tour("/odoo", "shaqra_overview_manager_arabic_tour", login="manager")

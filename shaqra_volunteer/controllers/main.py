@@ -103,7 +103,10 @@ class ShaqraVolunteerWebsite(ShaqraPublicForm, http.Controller):
         Volunteer = (
             request.env["shaqra.volunteer"]
             .sudo()
-            .with_context(active_test=False, shaqra_public_signup=True)
+            # The visitor does not wait for e-mails: they go through the mail queue.
+            .with_context(
+                active_test=False, shaqra_public_signup=True, mail_notify_force_send=False
+            )
         )
         if not Volunteer.search_count([("national_id", "=", values["national_id"])]):
             vals = {

@@ -107,12 +107,19 @@ tours.add("shaqra_first_day_committee_arabic_tour", {
     ],
 });
 
+// The manager's start screen is the pipeline here, and the management overview
+// once shaqra_complaints is installed (its own Arabic tour checks that landing):
+// this tour opens the pipeline itself and checks what the manager does there.
 tours.add("shaqra_first_day_manager_arabic_tour", {
-    url: "/odoo",
+    url: "/odoo/action-shaqra_beneficiary.shaqra_request_action",
     steps: () => {
         let before = 0;
         return [
-            ...landingSteps("manager", REQUESTS, `${KANBAN} .o_kanban_record:not(.o_kanban_ghost)`),
+            ...arabicPageSteps(
+                "manager: the pipeline",
+                `${KANBAN} .o_kanban_record:not(.o_kanban_ghost)`,
+                ".o_action_manager, .o_main_navbar"
+            ),
             {
                 content: "Count the open requests",
                 trigger: `${KANBAN} .o_kanban_record:not(.o_kanban_ghost)`,

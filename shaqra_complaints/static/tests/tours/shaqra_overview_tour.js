@@ -3,6 +3,7 @@
 // overdue requests: the list opens with exactly those, no other filter.
 
 import { registry } from "@web/core/registry";
+import { landingSteps } from "@shaqra_beneficiary/../tests/tours/shaqra_tour_utils";
 
 registry.category("web_tour.tours").add("shaqra_overview_manager_tour", {
     url: "/odoo",
@@ -37,5 +38,18 @@ registry.category("web_tour.tours").add("shaqra_overview_manager_tour", {
             content: "The overview again",
             trigger: ".o_form_view .o_field_widget[name='request_overdue']",
         },
+    ],
+});
+
+// The same first screen in Arabic: the overview is the manager's start screen,
+// right-to-left, with no English text (issue of every role's first day).
+registry.category("web_tour.tours").add("shaqra_overview_manager_arabic_tour", {
+    url: "/odoo",
+    steps: () => [
+        ...landingSteps(
+            "manager",
+            "shaqra_complaints.shaqra_overview_action",
+            ".o_form_view .o_field_widget[name='request_overdue']"
+        ),
     ],
 });
