@@ -3,7 +3,7 @@
     "summary": "Beneficiary registry, service requests, committees, deadlines and "
     "notices under the Beneficiary Relationship Policy of the Shaqra "
     "Development Association",
-    "version": "18.0.1.2.0",
+    "version": "18.0.1.3.0",
     "category": "Services/Beneficiaries",
     "website": "https://github.com/shaqra-development/shaqra-odoo",
     "author": "Shaqra Development Association",

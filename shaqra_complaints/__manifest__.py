@@ -2,7 +2,7 @@
     "name": "Shaqra Complaints",
     "summary": "Complaints, disputes, support and inquiries with a gap-free tracking "
     "number, working-day SLA, follow-up committee and amicable settlement",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Beneficiaries",
     "website": "https://github.com/shaqra-development/shaqra-odoo",
     "author": "Shaqra Development Association",
