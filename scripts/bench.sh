@@ -7,6 +7,9 @@
 #   BENCH_N=1000              the small smoke size of `make test`
 #   BENCH_REPEAT=5            runs per figure (the table gives medians)
 #   BENCH_TEMPLATE_DB=name    copy this installed database instead of installing
+#                             (its add-ons are updated to this tree unless
+#                             BENCH_TEMPLATE_UPDATE=0; website_crm is added)
+#   BENCH_LOAD_SECONDS=30     seconds of each load-test run (5 at smoke size)
 #   BENCH_KEEP=1              keep the database afterwards
 source "$(dirname "$0")/lib.sh"
 setup_all
@@ -41,12 +44,18 @@ if [ -n "${BENCH_TEMPLATE_DB:-}" ]; then
         mkdir -p "$LOCAL/data/filestore"
         cp -r "$LOCAL/data/filestore/$BENCH_TEMPLATE_DB" "$LOCAL/data/filestore/$DB"
     fi
-    # The copy has the add-ons of its own day: update them to this tree (the
-    # indexes and views measured are this tree's) and add the anchor's modules.
-    say "Updating the add-ons of the copy and installing website_crm"
-    odoo -d "$DB" -u "$(addon_names)" -i website_crm --stop-after-init \
-        --max-cron-threads=0 --log-level=warn >"$LOCAL/bench-install.log" 2>&1 \
-        || die "Updating the add-ons failed: see $LOCAL/bench-install.log"
+    # The copy may have the add-ons of another day: update them to this tree
+    # (the indexes and views measured are this tree's; BENCH_TEMPLATE_UPDATE=0
+    # when the copy was just installed from it) and add the anchor's modules.
+    update=()
+    [ "${BENCH_TEMPLATE_UPDATE:-1}" = 0 ] || update=(-u "$(addon_names)")
+    if [ "$(psql -X -At -d "$DB" -c "select state from ir_module_module where name = 'website_crm'")" != installed ] \
+            || [ ${#update[@]} -gt 0 ]; then
+        say "Updating the add-ons of the copy, installing website_crm"
+        odoo -d "$DB" "${update[@]}" -i website_crm --stop-after-init \
+            --max-cron-threads=0 --log-level=warn >"$LOCAL/bench-install.log" 2>&1 \
+            || die "Updating the add-ons failed: see $LOCAL/bench-install.log"
+    fi
 else
     say "Installing $MODULES on a throw-away database $DB"
     odoo -d "$DB" -i "$MODULES" --without-demo=all --stop-after-init \

@@ -177,7 +177,7 @@ def main():
     with tempfile.TemporaryDirectory() as workdir:
         # Warm both workers (templates, assets, caches) before measuring.
         seconds = args.seconds
-        args.seconds = min(5, seconds)
+        args.seconds = 5 if seconds >= 10 else 2
         for user_class in results:
             run_id += 1
             run_locust(args, user_class, run_id, workdir)
