@@ -91,7 +91,8 @@ class ShaqraVisitor(_Visitor):
             "shaqra_hp": "",
             "kind": "complaint",
             "complainant_name": f"Load visitor {n}",
-            "complainant_mobile": f"055{n % 10000000:07d}",
+            # A new mobile for each form of each run (5 a day per mobile).
+            "complainant_mobile": f"055{int(RUN) % 1000:03d}{n % 10000:04d}",
             "complainant_email": f"load{RUN}.{n}@example.com",
             "description": marker,
         }
@@ -116,7 +117,7 @@ class ShaqraVisitor(_Visitor):
             "shaqra_hp": "",
             "name": f"Load volunteer {n}",
             "national_id": nid,
-            "mobile": f"056{n % 10000000:07d}",
+            "mobile": f"056{int(RUN) % 1000:03d}{n % 10000:04d}",
             "email": f"load{RUN}.v{n}@example.com",
             "city": f"Load {RUN}",
             "gender": "",
