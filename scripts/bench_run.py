@@ -20,9 +20,11 @@ installed, for the complaints, each against the same crm.lead anchor.
 """
 
 import argparse
+import json
 import os
 import statistics
 import sys
+import threading
 import time
 from functools import partial
 
@@ -216,6 +218,49 @@ def bench_views(url, db, repeat, rows):
             )
 
 
+def bench_scale(url, url2, db, seconds, rows):
+    """The liaison officers' kanban from 4 concurrent clients, against one
+    Odoo process, then 2 clients on each of two processes sharing the same
+    PostgreSQL: kanban loads per second, combined against one process."""
+    admin = Client(url, db, "admin")
+    spec, bar, order = view_spec(admin, "shaqra.request", "kanban")
+
+    def throughput(urls):
+        clients = [Client(u, db, f"bench_liaison_{i}") for i, u in enumerate(urls)]
+        for client in clients:  # warm each process's caches for its user
+            kanban_load(client, "shaqra.request", spec, bar, order)
+        counts = [0] * len(clients)
+        stop = time.perf_counter() + seconds
+
+        def loop(index):
+            while time.perf_counter() < stop:
+                kanban_load(clients[index], "shaqra.request", spec, bar, order)
+                counts[index] += 1
+
+        threads = [threading.Thread(target=loop, args=(i,)) for i in range(len(clients))]
+        start = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        return sum(counts) / (time.perf_counter() - start)
+
+    one = throughput([url] * 4)
+    two = throughput([url, url2] * 2)
+    rows.append(
+        {
+            "figure": "kanban loads/s, liaison officers, 4 clients on two Odoo processes, "
+            "one PostgreSQL",
+            "value": f"{two:.1f}",
+            "anchor": "the same 4 clients on one Odoo process",
+            "anchor_value": f"{one:.1f}",
+            "ratio": f"{two / one if one else 0:.2f}x",
+            "target": "> 1.0x",
+            "result": "PASS" if one and two / one > 1.0 else "FAIL",
+        }
+    )
+
+
 def installed_models(client):
     models = client.call(
         "ir.model", "search_read", [["model", "in", list(MODELS)]], fields=["model"]
@@ -370,7 +415,14 @@ def print_table(rows, notes, n):
     print()
     print("| figure | s | anchor | s | ratio | target | result |")
     print("|---|---|---|---|---|---|---|")
-    for figure, s, anchor, a, target in rows:
+    for row in rows:
+        if isinstance(row, dict):
+            print(
+                f"| {row['figure']} | {row['value']} | {row['anchor']} | {row['anchor_value']} "
+                f"| {row['ratio']} | {row['target']} | {row['result']} |"
+            )
+            continue
+        figure, s, anchor, a, target = row
         ratio = s / a if a else float("inf")
         if target is None:
             target_text, result = "<= 10 s", "PASS" if s <= 10 else "FAIL"
@@ -393,9 +445,20 @@ def main():
     parser.add_argument("--url", required=True)
     parser.add_argument("--n", type=int, required=True)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--url2", help="a second Odoo process on the same database")
+    parser.add_argument("--scale-seconds", type=int, default=15)
+    parser.add_argument("--extra", action="append", default=[], help="rows of another bench")
     args = parser.parse_args()
     rows, notes = [], []
     bench_views(args.url, args.database, args.repeat, rows)
+    if args.url2:
+        bench_scale(args.url, args.url2, args.database, args.scale_seconds, rows)
+    for path in args.extra:
+        if os.path.exists(path):
+            with open(path) as handle:
+                extra = json.load(handle)
+            rows.extend(extra["rows"])
+            notes.extend(extra["notes"])
     bench_cron(args.config, args.database, rows, notes)
     print_table(rows, notes, args.n)
 

@@ -7,7 +7,10 @@ A controller inherits ``ShaqraPublicForm`` together with ``http.Controller``:
 - ``_shaqra_check_captcha(action)``: the captcha provider switched on in the
   Settings (none: always True);
 - ``_shaqra_rate_limited(route_key, mobile=None)``: a translated message when the
-  visitor's address or mobile has sent too many forms, else False;
+  visitor's address or mobile has sent too many forms, else False (the
+  addresses of the system parameter ``shaqra.public_limit_allow``, IPs or
+  networks separated by commas or spaces, e.g. a declared load-test network,
+  are not limited by address; their mobiles still are);
 - ``_shaqra_record_submission(route_key, mobile=None)``: once the record exists;
 - ``_shaqra_read_attachments(files)``: attachment values of uploaded files with
   the portal's type and size rules.
@@ -22,6 +25,7 @@ the captcha token when a provider is on), the CSRF token, and the honeypot::
 """
 
 import base64
+import ipaddress
 import os
 
 from odoo.exceptions import UserError, ValidationError
@@ -34,6 +38,7 @@ from .portal import ALLOWED_UPLOADS, DEFAULT_UPLOAD_LIMIT_MB, UPLOAD_LIMIT_PARAM
 HONEYPOT = "shaqra_hp"
 LIMIT_IP_PARAM = "shaqra.public_limit_ip_hour"
 LIMIT_MOBILE_PARAM = "shaqra.public_limit_mobile_day"
+LIMIT_ALLOW_PARAM = "shaqra.public_limit_allow"
 DEFAULT_LIMIT_IP_HOUR = 20
 DEFAULT_LIMIT_MOBILE_DAY = 5
 MAX_ATTACHMENTS = 5
@@ -62,6 +67,23 @@ class ShaqraPublicForm:
     def _shaqra_client_ip(self):
         return request.httprequest.remote_addr or ""
 
+    def _shaqra_address_allowed(self):
+        """The visitor's address is in ``shaqra.public_limit_allow`` (IPs or networks)."""
+        value = request.env["ir.config_parameter"].sudo().get_param(LIMIT_ALLOW_PARAM) or ""
+        if not value.strip():
+            return False
+        try:
+            address = ipaddress.ip_address(self._shaqra_client_ip())
+        except ValueError:
+            return False
+        for item in value.replace(",", " ").split():
+            try:
+                if address in ipaddress.ip_network(item, strict=False):
+                    return True
+            except ValueError:
+                continue
+        return False
+
     def _shaqra_mobile_key(self, mobile):
         """The mobile reduced to its digits, so that 05..., +9665... count as one."""
         return saudi_mobile_digits(mobile) if mobile else ""
@@ -69,7 +91,10 @@ class ShaqraPublicForm:
     def _shaqra_rate_limited(self, route_key, mobile=None):
         Submission = request.env["shaqra.public.submission"].sudo()
         limit_ip = self._shaqra_limit(LIMIT_IP_PARAM, DEFAULT_LIMIT_IP_HOUR)
-        if Submission._shaqra_count(route_key, "ip_hash", self._shaqra_client_ip(), 1) >= limit_ip:
+        if (
+            Submission._shaqra_count(route_key, "ip_hash", self._shaqra_client_ip(), 1) >= limit_ip
+            and not self._shaqra_address_allowed()
+        ):
             return request.env._(
                 "Many forms were sent from your connection in the last hour: please try "
                 "again later or call the association."

@@ -191,7 +191,13 @@ class ShaqraDeadlineMixin(models.AbstractModel):
     @api.model
     def _deadline_today(self):
         """Today in the association calendar's time zone."""
-        tz = self.env.company._shaqra_service_calendar().tz or "Asia/Riyadh"
+        # Only the columns needed: this runs on every kanban column and list
+        # page, and the company and calendar rows are wide.
+        company = self.env.company
+        company.fetch(["shaqra_service_calendar_id", "resource_calendar_id"])
+        calendar = company._shaqra_service_calendar()
+        calendar.fetch(["tz"])
+        tz = calendar.tz or "Asia/Riyadh"
         return fields.Date.context_today(self.with_context(tz=tz))
 
     @api.depends(

@@ -3,7 +3,7 @@ from collections import defaultdict
 from odoo import api, fields, models, tools
 from odoo.osv import expression
 from odoo.tools import SQL
-from odoo.tools.sql import create_index
+from odoo.tools.sql import create_index, drop_index
 
 
 class ShaqraLiaisonAccessMixin(models.AbstractModel):
@@ -61,12 +61,21 @@ class ShaqraLiaisonAccessMixin(models.AbstractModel):
         # these columns: with an index on each, PostgreSQL combines them
         # (BitmapOr) instead of scanning the whole table for every kanban
         # column and count (100,000 requests: 36 ms -> 0.6 ms per column).
+        # A model with stages is read one kanban column (stage) at a time:
+        # the stage ends each index, so that each branch of the OR reads the
+        # column's rows only, instead of ANDing with the whole stage's rows
+        # (100,000 requests, an officer's column: 5.7 ms -> 0.9 ms).
+        stage = self._fields.get("stage_id")
+        with_stage = bool(stage and stage.store and stage.column_type)
         for name, columns in (
             ("create_uid", ["create_uid"]),
             ("liaison_user_id", ["liaison_user_id"]),
             ("category_field", ["category_id", "field_id"]),
         ):
-            if len(columns) == 1 and self._fields[columns[0]].index:
+            if with_stage:
+                drop_index(self.env.cr, f"{self._table}__shaqra_{name}_index", self._table)
+                name, columns = f"{name}_stage", [*columns, "stage_id"]
+            elif len(columns) == 1 and self._fields[columns[0]].index:
                 continue
             create_index(
                 self.env.cr,
@@ -74,6 +83,55 @@ class ShaqraLiaisonAccessMixin(models.AbstractModel):
                 self._table,
                 [f'"{column}"' for column in columns],
             )
+
+    def _check_access(self, operation):
+        """The record rules checked with one indexed query on the ids.
+
+        Odoo checks the rules of records already in memory (reading a
+        one2many such as the activities of a kanban card, or the documents
+        of those activities) in Python: for the liaison officers' rule that
+        computes ``officer_user_ids`` on every record, a third of the CPU of
+        a kanban column. The same domain searched in SQL on the records'
+        ids says the same (the fields it uses are flushed first); when a
+        record does not pass, Odoo's own check decides and builds the error.
+        Only where no override after this one in the model's classes adds a
+        check of its own (e.g. the ethics concerns of the complaints), which
+        returning early would skip.
+        """
+        ids = self._ids
+        if (
+            ids
+            and not self.env.su
+            and self._shaqra_sql_rule_check_applies()
+            and all(isinstance(id_, int) for id_ in ids)
+            and self.env["ir.model.access"].check(self._name, operation, raise_exception=False)
+        ):
+            domain = self.env["ir.rule"]._compute_domain(self._name, operation)
+            if not domain:
+                return None
+            query = (
+                self.sudo()
+                .with_context(active_test=False)
+                ._search(expression.AND([[("id", "in", list(ids))], domain]))
+            )
+            if set(query) >= set(ids):
+                return None
+        return super()._check_access(operation)
+
+    @api.model
+    def _shaqra_sql_rule_check_applies(self):
+        cls = type(self)
+        applies = cls.__dict__.get("_shaqra_sql_rule_check")
+        if applies is None:
+            mro = cls.__mro__
+            after = mro[mro.index(ShaqraLiaisonAccessMixin) + 1 :]
+            applies = not any(
+                "_check_access" in klass.__dict__
+                for klass in after
+                if klass is not models.BaseModel
+            )
+            cls._shaqra_sql_rule_check = applies
+        return applies
 
     @api.model
     @tools.ormcache()

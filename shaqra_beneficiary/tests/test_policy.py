@@ -1,5 +1,6 @@
 import io
 from datetime import date, datetime
+from unittest.mock import patch
 
 import openpyxl
 from freezegun import freeze_time
@@ -392,6 +393,28 @@ class TestPolicy(PolicyCommon):
         self.assertIn(("Contractors and Volunteers", "TCC", 1, 1, 0, 1), summary)
         with self.assertRaises(AccessError):
             self.env["shaqra.policy.acknowledgement"].with_user(self.user_emp1)._compliance_xlsx()
+
+    def test_art4_compliance_xlsx_in_batches_same_rows_in_report_order(self):
+        """Read a few records at a time (bounded memory), the workbook is the same."""
+        self.policy._distribute(employees=self.emp1 | self.emp2 | self.emp3)
+        self.policy._distribute(partners=self.user_contractor.partner_id)
+        Ack = self.env["shaqra.policy.acknowledgement"].with_user(self.user_hr)
+
+        def sheets(content):
+            workbook = openpyxl.load_workbook(io.BytesIO(content))
+            return [list(sheet.iter_rows(values_only=True)) for sheet in workbook]
+
+        whole = sheets(Ack._compliance_xlsx([("policy_id", "=", self.policy.id)]))
+        module = "odoo.addons.shaqra_beneficiary.models.shaqra_policy_acknowledgement"
+        with patch(f"{module}.EXPORT_BATCH_SIZE", 1):
+            batched = sheets(Ack._compliance_xlsx([("policy_id", "=", self.policy.id)]))
+        self.assertEqual(batched, whole)
+        persons = [row[3] for row in whole[0][1:]]
+        self.assertEqual(len(persons), 4)
+        # The report's order (department, then person), not the ids'.
+        self.assertEqual(
+            persons, [ack.person_name for ack in Ack.search([("policy_id", "=", self.policy.id)])]
+        )
 
     def test_art4_employee_form_shows_policy_status(self):
         self.policy._distribute(employees=self.emp1)

@@ -347,6 +347,29 @@ class TestPublicFormGuard(TransactionCase):
         with self._request("10.0.0.2"):
             self.assertFalse(self.guard._shaqra_rate_limited("inquiry"))
 
+    def test_rate_limit_allow_list_exempts_declared_addresses_not_their_mobiles(self):
+        Param = self.env["ir.config_parameter"]
+        Param.set_param("shaqra.public_limit_ip_hour", 2)
+        Param.set_param("shaqra.public_limit_mobile_day", 2)
+        Param.set_param("shaqra.public_limit_allow", "198.51.100.0/24, 192.0.2.7 junk")
+        for ip in ("198.51.100.20", "192.0.2.7"):
+            with self._request(ip):
+                for index in range(3):
+                    self.guard._shaqra_record_submission("complaint", f"05500000{index}{ip[-1]}")
+                self.assertFalse(self.guard._shaqra_rate_limited("complaint"), ip)
+                # The mobile limit still holds on an allowed address.
+                for _index in range(2):
+                    self.guard._shaqra_record_submission("complaint", "0551230000")
+                self.assertTrue(self.guard._shaqra_rate_limited("complaint", "0551230000"), ip)
+        # One abusive address outside the list is still refused.
+        with self._request("203.0.113.66"):
+            for _index in range(2):
+                self.guard._shaqra_record_submission("complaint")
+            self.assertTrue(self.guard._shaqra_rate_limited("complaint"))
+        Param.set_param("shaqra.public_limit_allow", "")
+        with self._request("198.51.100.20"):
+            self.assertTrue(self.guard._shaqra_rate_limited("complaint"))
+
     def test_rate_limit_defaults(self):
         with self._request("10.0.0.3"):
             for _index in range(19):
