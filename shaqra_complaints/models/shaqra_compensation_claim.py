@@ -681,8 +681,22 @@ class ShaqraCompensationNegotiation(models.Model):
     )
     approved_by_id = fields.Many2one("res.users", string="Approved By", readonly=True)
     approved_on = fields.Datetime(string="Approved On", readonly=True)
+    notice_id = fields.Many2one(
+        "shaqra.notification",
+        string="Notice",
+        readonly=True,
+        copy=False,
+        help="The association's offer as the beneficiary received it, over the agreed "
+        "channel (C10, A1-A6).",
+    )
 
-    _evidence_fields = ("recorded_by_id", "approval_required", "approved_by_id", "approved_on")
+    _evidence_fields = (
+        "recorded_by_id",
+        "approval_required",
+        "approved_by_id",
+        "approved_on",
+        "notice_id",
+    )
 
     @api.constrains("amount")
     def _check_amount(self):
@@ -713,6 +727,7 @@ class ShaqraCompensationNegotiation(models.Model):
         self.sudo()._evidence_write(
             {"approved_by_id": self.env.user.id, "approved_on": fields.Datetime.now()}
         )
+        self._notify_offer()
         # The claim's "approve the offer" activity is done once no offer waits.
         self.claim_id.sudo().filtered(
             lambda claim: not claim.negotiation_ids.filtered(
@@ -760,7 +775,31 @@ class ShaqraCompensationNegotiation(models.Model):
                     ),
                     user_id=claim._deadline_escalation_user().id or self.env.user.id,
                 )
+        rounds.filtered(lambda line: not line.approval_required)._notify_offer()
         return rounds
+
+    def _notify_offer(self):
+        """C10: an offer of the association, once it may be shown, reaches the
+        beneficiary over the agreed channel as a notice (a meeting or a call
+        is delivered by staff with its proof, like any notice)."""
+        for line in self.filtered(lambda line: line.party == "association"):
+            claim = line.claim_id.sudo()
+            if not claim.beneficiary_id or line.notice_id:
+                continue
+            body = Markup("<p>%s</p>") % self.env._(
+                "The association offers %(amount)s to settle your compensation claim "
+                "%(claim)s.",
+                amount=format_amount(self.env, line.amount, line.currency_id),
+                claim=claim.name,
+            )
+            if line.note:
+                body += Markup("<p>%s</p>") % line.note
+            notice = claim._shaqra_notify(
+                "settlement",
+                self.env._("An offer on your compensation claim %(claim)s", claim=claim.name),
+                body,
+            )
+            line.sudo()._evidence_write({"notice_id": notice[:1].id})
 
     def write(self, vals):
         if not self._evidence_allowed():

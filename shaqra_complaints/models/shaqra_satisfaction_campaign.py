@@ -271,6 +271,16 @@ class ShaqraSatisfactionCampaign(models.Model):
         action["context"] = {"create": False}
         return action
 
+    def action_view_results(self):
+        """G1: the campaign's average score per question, by category, field
+        of work and liaison officer."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "shaqra_complaints.shaqra_satisfaction_report_action"
+        )
+        action["domain"] = [("campaign_id", "=", self.id)]
+        return action
+
     # ------------------------------------------------------------
     # CRON
     # ------------------------------------------------------------

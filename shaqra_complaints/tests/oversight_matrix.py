@@ -41,6 +41,13 @@ class OversightMatrixMixin:
                 lambda role, which: {"kpi": "visit_done"},
                 {"count": 0},
             )
+        if model == "shaqra.satisfaction.report":
+            row = self.env["shaqra.satisfaction.report"].search([], limit=1)
+            return (
+                lambda role, which: row,
+                lambda role, which: {"answer_count": 1},
+                {"answer_count": 0},
+            )
         if model == "shaqra.officer.evaluation":
             return (
                 lambda role, which: self.ovw_evaluations[self._ovw_key(role, which)],

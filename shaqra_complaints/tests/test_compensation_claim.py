@@ -140,8 +140,11 @@ class TestCompensationClaim(ShaqraClaimCommon):
             {"claim_id": claim.id, "amount": 1000.0, "method": "cheque", "reference": "CHQ-77"}
         )
         self.assertEqual(claim.state, "paid")
-        # The beneficiary is told of each payment over the agreed channel.
-        notices = claim.notification_ids
+        # The beneficiary is told of each payment over the agreed channel
+        # (after the association's offer, C10).
+        offer_notice = claim.negotiation_ids.notice_id
+        self.assertEqual(offer_notice.kind, "settlement")
+        notices = claim.notification_ids - offer_notice
         self.assertEqual(len(notices), 2)
         self.assertTrue(all(n.channel == "email" for n in notices))
         self.assertIn("CHQ-77", "".join(notices.mapped("body")))

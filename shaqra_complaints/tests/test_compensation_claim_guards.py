@@ -84,6 +84,26 @@ class TestCompensationClaimGuards(ShaqraClaimCommon):
         claim.action_settle()
         self.assertEqual(claim.state, "settled")
 
+    def test_c10_offer_reaches_the_beneficiary_as_a_notice_once_it_may_be_shown(self):
+        """An association offer is sent over the agreed channel and linked to its
+        round; one above the limit only once management approved it; a counter-offer
+        of the beneficiary sends nothing."""
+        claim = self._established(amount_claimed=20000.0)
+        small = self._offer(claim, 4000.0)
+        self.assertEqual(small.notice_id.kind, "settlement")
+        self.assertEqual(small.notice_id.res_id, claim.id)
+        self.assertEqual(small.notice_id.channel, claim.beneficiary_id.preferred_channel)
+        self.assertIn("4,000", small.notice_id.body)
+        counter = self._offer(claim, 6000.0, party="beneficiary")
+        self.assertFalse(counter.notice_id)
+        big = self._offer(claim, 15000.0)
+        self.assertFalse(big.notice_id, "not shown before management approves it")
+        big.with_user(self.user_manager).action_approve()
+        self.assertEqual(big.notice_id.kind, "settlement")
+        self.assertEqual(claim.notification_ids, small.notice_id | big.notice_id)
+        with self.assertRaises(UserError):
+            small.with_user(self.user_manager).write({"notice_id": False})
+
     def test_c10_beneficiary_counter_offer_above_limit_is_no_basis(self):
         claim = self._established(amount_claimed=20000.0)
         counter = self._offer(claim, 14000.0, party="beneficiary")

@@ -166,6 +166,38 @@ class TestSatisfaction(ShaqraComplaintCommon):
         self.assertAlmostEqual(self.campaign.response_rate, 100.0)
         self.assertAlmostEqual(self.campaign.average_score, 3.5)
 
+    def test_g1_g6_results_per_question_by_category_and_officer(self):
+        """The average score of each question, by category and liaison officer,
+        for management; counted by the database (a SQL view)."""
+        self.campaign.action_send()
+        self._answer(self.beneficiary, 5)
+        self._answer(self.ben_letter, 2)
+        self.env.flush_all()
+        Report = self.env["shaqra.satisfaction.report"].with_user(self.user_manager)
+        domain = [("campaign_id", "=", self.campaign.id)]
+        self.assertEqual(
+            Report._read_group(domain, ["question_id"], ["score:avg", "answer_count:sum"]),
+            [(self.overall, 3.5, 2)],
+        )
+        expected = {}
+        for beneficiary, score in ((self.beneficiary, 5.0), (self.ben_letter, 2.0)):
+            expected.setdefault(beneficiary.category_id, []).append(score)
+        self.assertEqual(
+            dict(Report._read_group(domain, ["category_id"], ["score:avg"])),
+            {category: sum(scores) / len(scores) for category, scores in expected.items()},
+        )
+        by_beneficiary = dict(Report._read_group(domain, ["beneficiary_id"], ["score:avg"]))
+        self.assertEqual(by_beneficiary, {self.beneficiary: 5.0, self.ben_letter: 2.0})
+        rows = Report.search(domain)
+        self.assertEqual(
+            rows.liaison_user_id, (self.beneficiary | self.ben_letter).liaison_user_id
+        )
+        action = self.campaign.with_user(self.user_manager).action_view_results()
+        self.assertEqual(action["res_model"], "shaqra.satisfaction.report")
+        self.assertEqual(action["domain"], domain)
+        with self.assertRaises(AccessError):
+            Report.with_user(self.user_liaison).search(domain)
+
     def test_g1_dissatisfied_follow_up_once(self):
         """A dissatisfied answer gives the liaison officer one follow-up activity."""
         self.campaign.action_send()

@@ -45,12 +45,14 @@ export function portalSignSteps() {
 
 // Latin text an Arabic page may show: e-mail addresses, reference codes
 // (REQ/2026/00004, MTG/2026/0003, SHK-..., a policy's code such as BRP),
+// the policy's clause numbers (C6, G5, ART4: one letter is no word),
 // file names and formats, the currency, and the name of Odoo's system user.
 const ALLOWED_LATIN = [
     /\S*\.(pdf|png|jpe?g|docx?|xlsx?)(?![A-Za-z])/gi,
     /[\w.+-]+@[\w-]+(\.[\w-]+)+/g,
     /\b[A-Z]{2,5}[/-][\w/-]*\d[\w/-]*/g,
     /\bSHK-[\w-]*/g,
+    /\bART\d+\b/g,
     /\b(PDF|SAR|JPG|JPEG|PNG|MB|Excel|BRP|OdooBot)\b/g,
 ];
 
