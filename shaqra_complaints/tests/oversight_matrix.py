@@ -27,6 +27,27 @@ class OversightMatrixMixin:
             for key, employee in cls.ovw_officers.items()
         }
 
+        # One scored answer of a satisfaction campaign, for the results view.
+        campaign = env["shaqra.satisfaction.campaign"].create(
+            {"name": "M campaign", "date_from": date(2026, 1, 1), "date_to": date(2026, 3, 31)}
+        )
+        answer = campaign.survey_id.sudo()._create_answer(
+            partner=env.user.partner_id, check_attempts=False, shaqra_campaign_id=campaign.id
+        )
+        question = campaign.overall_question_id
+        env["survey.user_input.line"].sudo().create(
+            {
+                "user_input_id": answer.id,
+                "question_id": question.id,
+                "answer_type": "suggestion",
+                "suggested_answer_id": question.suggested_answer_ids.filtered("answer_score")[
+                    :1
+                ].id,
+            }
+        )
+        answer.sudo().write({"state": "done"})
+        env.flush_all()
+
     def _ovw_key(self, role, which):
         return role if which == "own" and role in self.ovw_officers else "other"
 
