@@ -13,6 +13,8 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
+from .portal import report_response, signer_error
+
 
 class ShaqraAgreementPortal(CustomerPortal):
     def _shaqra_agreement_domain(self):
@@ -77,10 +79,9 @@ class ShaqraAgreementPortal(CustomerPortal):
     def portal_my_agreement_sign(self, agreement_id, name=None, signature=None, **kw):
         """ART2: the beneficiary signs their own agreement."""
         agreement = self._shaqra_own_agreement(agreement_id)
-        if not signature:
-            return {"error": request.env._("Please sign before confirming.")}
-        if not (name or "").strip():
-            return {"error": request.env._("Please write your full name.")}
+        error = signer_error(name, signature)
+        if error:
+            return {"error": error}
         try:
             with request.env.cr.savepoint():
                 # Superuser after the ownership check; the message is the visitor's.
@@ -105,12 +106,4 @@ class ShaqraAgreementPortal(CustomerPortal):
             )
         )
         name = agreement.name.replace("/", "-")
-        mimetype = "application/pdf" if report_type == "pdf" else "text/html"
-        return request.make_response(
-            content,
-            headers=[
-                ("Content-Type", mimetype),
-                ("Content-Length", str(len(content))),
-                ("Content-Disposition", f'inline; filename="{name}.{report_type}"'),
-            ],
-        )
+        return report_response(content, report_type, name)

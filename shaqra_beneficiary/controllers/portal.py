@@ -20,6 +20,7 @@ from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
+from ..tools import validation
 from ..tools.hijri import format_hijri
 
 # Documents a beneficiary may upload: extension -> accepted content types,
@@ -36,6 +37,33 @@ DEFAULT_UPLOAD_LIMIT_MB = 10
 # shaqra_beneficiary.portal_max_<kind>_per_hour): enough for any real need,
 # too few for a script.
 RATE_LIMITS = {"requests": 5, "uploads": 30, "corrections": 5}
+
+
+def signer_error(name, signature):
+    """What a signature sent from the portal or a status page lacks (the
+    drawing, the signer's name), or None; the drawing itself is checked by
+    the model's signing action."""
+    if not signature or not isinstance(signature, str):
+        return request.env._("Please sign before confirming.")
+    if not isinstance(name, str) or not name.strip():
+        return request.env._("Please write your full name.")
+    if len(name.strip()) > validation.MAX_NAME_LENGTH:
+        return request.env._("The name is too long.")
+    return None
+
+
+def report_response(content, report_type, name):
+    """A rendered QWeb report shown in the browser: the PDF, or its HTML where
+    the PDF engine is missing."""
+    mimetype = "application/pdf" if report_type == "pdf" else "text/html"
+    return request.make_response(
+        content,
+        headers=[
+            ("Content-Type", mimetype),
+            ("Content-Length", str(len(content))),
+            ("Content-Disposition", f'inline; filename="{name}.{report_type}"'),
+        ],
+    )
 
 
 class ShaqraBeneficiaryPortal(CustomerPortal):

@@ -8,7 +8,7 @@ from odoo.http import request
 
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from .portal import ShaqraBeneficiaryPortal
+from .portal import ShaqraBeneficiaryPortal, signer_error
 
 MAX_DESCRIPTION_LENGTH = 5000
 
@@ -167,13 +167,7 @@ class ShaqraRequestPortal(ShaqraBeneficiaryPortal):
             )
         if not request_sudo._portal_can_sign():
             return request.env._("This request does not need your signature.")
-        if not signature:
-            return request.env._("Please sign before confirming.")
-        if not isinstance(name, str) or not name.strip():
-            return request.env._("Please write your full name.")
-        if len(name.strip()) > 200:
-            return request.env._("The name is too long.")
-        return None
+        return signer_error(name, signature)
 
     def _prepare_new_request_values(self, beneficiary, service_type=None, errors=None, form=None):
         values = self._prepare_portal_layout_values()

@@ -15,10 +15,12 @@ from odoo import http
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.http import request
 
-from odoo.addons.shaqra_beneficiary.controllers.portal import ShaqraBeneficiaryPortal
+from odoo.addons.shaqra_beneficiary.controllers.portal import (
+    ShaqraBeneficiaryPortal,
+    report_response,
+    signer_error,
+)
 from odoo.addons.shaqra_beneficiary.tools.client_info import client_info
-
-MAX_NAME_LENGTH = 200
 
 
 class ShaqraClaimPortal(ShaqraBeneficiaryPortal):
@@ -77,13 +79,7 @@ class ShaqraClaimPortal(ShaqraBeneficiaryPortal):
         """Why the visitor may not sign now, or None."""
         if not claim._portal_can_sign():
             return request.env._("There is no settlement agreement waiting for your signature.")
-        if not isinstance(name, str) or not name.strip():
-            return request.env._("Please write your full name.")
-        if len(name.strip()) > MAX_NAME_LENGTH:
-            return request.env._("The name is too long.")
-        if not signature or not isinstance(signature, str):
-            return request.env._("Please sign before confirming.")
-        return None
+        return signer_error(name, signature)
 
     @http.route(
         ["/my/claims/<int:claim_id>/sign"],
@@ -136,12 +132,4 @@ class ShaqraClaimPortal(ShaqraBeneficiaryPortal):
             ._render_qweb_pdf("shaqra_complaints.shaqra_compensation_agreement_report", claim.ids)
         )
         name = (claim.name or "agreement").replace("/", "-")
-        mimetype = "application/pdf" if report_type == "pdf" else "text/html"
-        return request.make_response(
-            content,
-            headers=[
-                ("Content-Type", mimetype),
-                ("Content-Length", str(len(content))),
-                ("Content-Disposition", f'inline; filename="{name}.{report_type}"'),
-            ],
-        )
+        return report_response(content, report_type, name)

@@ -16,6 +16,7 @@ from odoo.addons.shaqra_beneficiary.controllers.portal import (
     ALLOWED_UPLOADS,
     DEFAULT_UPLOAD_LIMIT_MB,
     UPLOAD_LIMIT_PARAM,
+    signer_error,
 )
 from odoo.addons.shaqra_beneficiary.controllers.public_form import ShaqraPublicForm
 from odoo.addons.shaqra_beneficiary.tools import phone, validation
@@ -93,12 +94,9 @@ class ShaqraComplaintCommon(ShaqraPublicForm):
         """Policy D3: the complainant accepts the proposed settlement by signing."""
         if not complaint._portal_settlement_open():
             return request.env._("There is no settlement waiting for your answer.")
-        if not isinstance(name, str) or not name.strip():
-            return request.env._("Please write your full name.")
-        if len(name.strip()) > MAX_NAME_LENGTH:
-            return request.env._("The name is too long.")
-        if not signature or not isinstance(signature, str):
-            return request.env._("Please sign before confirming.")
+        error = signer_error(name, signature)
+        if error:
+            return error
         try:
             check_signature_image(request.env, signature)
             with request.env.cr.savepoint():
