@@ -47,3 +47,4 @@ from . import test_deadline_mixin
 from . import test_committee_agenda_hooks
 from . import test_first_day_fixes
 from . import test_first_day_tours
+from . import test_public_turn

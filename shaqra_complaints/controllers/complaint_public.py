@@ -22,6 +22,7 @@ from odoo.addons.shaqra_beneficiary.controllers.public_form import ShaqraPublicF
 from odoo.addons.shaqra_beneficiary.tools import phone, validation
 from odoo.addons.shaqra_beneficiary.tools.client_info import client_info
 from odoo.addons.shaqra_beneficiary.tools.signature import check_signature_image
+from odoo.addons.shaqra_beneficiary.tools.turn import wait_turn
 
 from ..models.shaqra_complaint import ANONYMOUS_KINDS
 
@@ -287,6 +288,9 @@ class ShaqraComplaintPublic(ShaqraComplaintCommon, http.Controller):
                 errors.append(error.args[0])
         if errors:
             return self._complaint_render_form(form=post, errors=errors)
+        # The tracking numbers are gap-free (D1): complaints sent in the same
+        # instant take their number one after the other instead of colliding.
+        wait_turn(request.env.cr, "shaqra.complaint")
         try:
             with request.env.cr.savepoint():
                 # The visitor does not wait for the e-mails (the officer's
