@@ -314,7 +314,12 @@ class ShaqraDeadlineMixin(models.AbstractModel):
         return start_day, deadline, self._deadline_reminder_date(deadline, start_day)
 
     def _deadline_schedule_activities(self):
-        """Policy C6: an activity due on the deadline, and a reminder before it."""
+        """Policy C6: an activity due on the deadline, and a reminder before it.
+
+        The responsible user is told by e-mail of the activity to answer; the
+        reminder waits in their activities for its day without an e-mail of
+        its own (one e-mail per new record, not two at once).
+        """
         for record in self:
             user = record._deadline_responsible_user()
             if not user:
@@ -329,7 +334,7 @@ class ShaqraDeadlineMixin(models.AbstractModel):
                 user_id=user.id,
             )
             if record.date_reminder:
-                record.activity_schedule(
+                record.with_context(mail_activity_quick_update=True).activity_schedule(
                     record._deadline_activity_reminder,
                     date_deadline=record.date_reminder,
                     summary=record._deadline_summary("reminder"),

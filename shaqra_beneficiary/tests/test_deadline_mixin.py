@@ -60,6 +60,22 @@ class TestDeadlineMixin(ShaqraRequestCommon):
         self.assertEqual(len(self._activity(request, ANSWER)), 1)
         self.assertEqual(self._activity(request, ANSWER).date_deadline, date(2026, 11, 23))
 
+    def test_c6_one_email_to_the_officer_for_the_answer_not_for_the_reminder(self):
+        """Starting the clock tells the officer once, of the activity to answer;
+        the reminder waits for its day without an e-mail of its own."""
+        request = self._started()
+        self.assertTrue(self._activity(request, REMINDER))
+        assigned = self.env["mail.message"].search(
+            [
+                ("model", "=", "shaqra.request"),
+                ("res_id", "=", request.id),
+                ("message_type", "=", "user_notification"),
+            ]
+        )
+        self.assertEqual(len(assigned), 1, assigned.mapped("subject"))
+        self.assertIn(self._activity(request, ANSWER).summary, assigned.subject)
+        self.assertEqual(assigned.partner_ids, self.user_liaison.partner_id)
+
     def test_c6_pause_of_n_working_days_pushes_deadline_by_n(self):
         request = self._started()
         # Paused on Monday 2 (Riyadh), resumed on Thursday 5: Tuesday 3,
