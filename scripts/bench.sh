@@ -9,7 +9,7 @@
 #   BENCH_TEMPLATE_DB=name    copy this installed database instead of installing
 #                             (its add-ons are updated to this tree unless
 #                             BENCH_TEMPLATE_UPDATE=0; website_crm is added)
-#   BENCH_LOAD_SECONDS=30     seconds of each load-test run (5 at smoke size)
+#   BENCH_LOAD_FORMS=7        forms each visitor of the load test sends (1 at smoke size)
 #   BENCH_KEEP=1              keep the database afterwards
 source "$(dirname "$0")/lib.sh"
 setup_all
@@ -100,12 +100,16 @@ if ensure_load_venv; then
         kill -0 "$SERVER_PID" 2>/dev/null || die "The Odoo server stopped: see $LOCAL/bench-load-server.log"
         sleep 1
     done
-    if [ "$N" -ge 100000 ]; then LOAD_SECONDS=${BENCH_LOAD_SECONDS:-30} LOAD_REPEAT=${BENCH_LOAD_REPEAT:-2}
-    else LOAD_SECONDS=${BENCH_LOAD_SECONDS:-5} LOAD_REPEAT=${BENCH_LOAD_REPEAT:-1}; fi
-    say "Public forms under load: 20 visitors, ${LOAD_SECONDS} s per run, side by side with website_crm's form"
+    if [ "$N" -ge 100000 ]; then
+        LOAD_FORMS=${BENCH_LOAD_FORMS:-7} LOAD_REPEAT=${BENCH_LOAD_REPEAT:-2} CAPACITY_SECONDS=15
+    else
+        LOAD_FORMS=${BENCH_LOAD_FORMS:-1} LOAD_REPEAT=${BENCH_LOAD_REPEAT:-1} CAPACITY_SECONDS=3
+    fi
+    say "Public forms under load: 20 visitors, ${LOAD_FORMS} forms each, side by side with website_crm's form"
     "$VENV/bin/python" "$REPO/scripts/bench_load.py" -c "$ODOO_CONF" -d "$DB" \
         --url "http://127.0.0.1:$LOAD_PORT" --locust "$LOAD_VENV/bin/locust" \
-        --locustfile "$REPO/scripts/bench_locustfile.py" --users 20 --seconds "$LOAD_SECONDS" \
+        --locustfile "$REPO/scripts/bench_locustfile.py" --users 20 --pacing 4 \
+        --forms "$LOAD_FORMS" --capacity-seconds "$CAPACITY_SECONDS" \
         --repeat "$LOAD_REPEAT" --out "$LOAD_ROWS" || die "The load test failed"
     kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
     SERVER_PID=

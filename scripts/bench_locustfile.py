@@ -2,7 +2,8 @@
 
 Runs in its own virtualenv (.local/loadvenv, scripts/bench-requirements.txt):
 locust brings its own gevent. Each simulated visitor opens a form page and
-sends it, again and again, at a steady pace (LOAD_PACING seconds a form):
+sends it, again and again, at a steady pace (LOAD_PACING seconds a form;
+0: back to back, to measure how many the server can take):
 
 - ``ShaqraVisitor``: ``/complaint`` GET + POST and ``/volunteer`` GET + POST;
 - ``AnchorVisitor``: Odoo's own contact page ``/contactus`` GET and its
@@ -10,10 +11,14 @@ sends it, again and again, at a steady pace (LOAD_PACING seconds a form):
 
 Environment: LOAD_USER_CLASS (ShaqraVisitor or AnchorVisitor), LOAD_RUN (a
 marker written into every submission, to count them in the database
-afterwards), LOAD_OUT (a JSON file where the accepted submissions are
-listed at the end), LOAD_NET (the declared test network: each visitor comes
-from its own address of it, sent as X-Forwarded-For to a server in proxy
-mode, as a reverse proxy would).
+afterwards), LOAD_OUT (a JSON file where the accepted submissions and every
+request, with when it ended, its response time and its error, are written
+at the end), LOAD_NET (the declared
+test network: each visitor comes from its own address of it, sent as
+X-Forwarded-For to a server in proxy mode, as a reverse proxy would),
+LOAD_FORMS (each visitor stops after that many forms; 0: until the run
+ends), LOAD_USERS (how many visitors: the run ends when the last one has
+sent its forms).
 
 A POST counts as a failure unless the answer is the page (or JSON) of an
 accepted submission: a form sent back with an error is a failure too.
@@ -23,15 +28,25 @@ import itertools
 import json
 import os
 import re
+import time
 
+import gevent
 from locust import HttpUser, constant_pacing, events, task
+from locust.exception import StopUser
 
 RUN = os.environ.get("LOAD_RUN", "0")
 NET = os.environ.get("LOAD_NET", "198.51.100")
+FORMS = int(os.environ.get("LOAD_FORMS", "0"))
+USERS = int(os.environ.get("LOAD_USERS", "0"))
 CSRF_RE = re.compile(r'(?:name="csrf_token"\s+value="|csrf_token: ")([^"]+)"')
 ACCEPTED = {"complaint": [], "volunteer": [], "lead": []}
+# Every request: [name, when it ended (seconds after the first visitor came),
+# response time in ms, error or None].
+DONE = []
+STARTED = []
 _visitors = itertools.count(1)
 _serial = itertools.count(1)
+_finished = itertools.count(1)
 
 
 def national_id(n):
@@ -50,14 +65,31 @@ def national_id(n):
     raise AssertionError("no check digit")
 
 
+@events.request.add_listener
+def _request_done(name=None, response_time=0, exception=None, **kwargs):
+    if STARTED:
+        DONE.append(
+            [
+                name,
+                time.monotonic() - STARTED[0],
+                response_time,
+                None if exception is None else str(exception),
+            ]
+        )
+
+
 class _Visitor(HttpUser):
     abstract = True
-    # Each visitor starts a form every LOAD_PACING seconds (an open load of
-    # users / pacing forms a second) as long as the server keeps up: the
-    # throughput falls below the anchor's only when it does not.
+    # Each visitor starts a form every LOAD_PACING seconds as long as the
+    # server keeps up (an open load of users / pacing forms a second). The
+    # visitors arrive one after the other over the first period (spawn rate
+    # users / pacing, set by bench_load.py), as independent visitors do.
     wait_time = constant_pacing(float(os.environ.get("LOAD_PACING", "4")))
 
     def on_start(self):
+        if not STARTED:
+            STARTED.append(time.monotonic())
+        self.forms = 0
         number = next(_visitors)
         # A distinct address of the declared test network for each visitor.
         self.client.headers.update(
@@ -67,6 +99,15 @@ class _Visitor(HttpUser):
                 "X-Forwarded-Proto": "http",
             }
         )
+
+    def _sent(self):
+        """One more form sent: the visitor leaves after LOAD_FORMS of them, and
+        the last visitor to leave ends the run."""
+        self.forms += 1
+        if FORMS and self.forms >= FORMS:
+            if USERS and next(_finished) >= USERS:
+                gevent.spawn_later(0.1, self.environment.runner.quit)
+            raise StopUser()
 
     def _csrf(self, path):
         with self.client.get(path, name=f"GET {path}", catch_response=True) as response:
@@ -83,6 +124,7 @@ class ShaqraVisitor(_Visitor):
     def complaint(self):
         token = self._csrf("/complaint")
         if not token:
+            self._sent()
             return
         n = next(_serial)
         marker = f"Load {RUN} complaint {n}"
@@ -104,11 +146,13 @@ class ShaqraVisitor(_Visitor):
                 response.success()
             else:
                 response.failure(f"not accepted (HTTP {response.status_code})")
+        self._sent()
 
     @task
     def volunteer(self):
         token = self._csrf("/volunteer")
         if not token:
+            self._sent()
             return
         n = next(_serial)
         nid = national_id(n)
@@ -130,6 +174,7 @@ class ShaqraVisitor(_Visitor):
                 response.success()
             else:
                 response.failure(f"not accepted (HTTP {response.status_code})")
+        self._sent()
 
 
 class AnchorVisitor(_Visitor):
@@ -138,6 +183,7 @@ class AnchorVisitor(_Visitor):
         # The same two steps as each form of the subject.
         token = self._csrf("/contactus")
         if not token:
+            self._sent()
             return
         n = next(_serial)
         marker = f"Load {RUN} lead {n}"
@@ -165,6 +211,7 @@ class AnchorVisitor(_Visitor):
                 response.success()
             else:
                 response.failure(f"not accepted (HTTP {response.status_code})")
+        self._sent()
 
 
 @events.quitting.add_listener
@@ -172,4 +219,4 @@ def _write_accepted(environment, **kwargs):
     out = os.environ.get("LOAD_OUT")
     if out:
         with open(out, "w") as handle:
-            json.dump(ACCEPTED, handle)
+            json.dump({"accepted": ACCEPTED, "done": DONE}, handle)
