@@ -1,4 +1,7 @@
+from markupsafe import Markup
+
 from odoo.tests import freeze_time, tagged
+from odoo.tools import SQL
 
 from .common import ShaqraRequestCommon
 
@@ -105,3 +108,39 @@ class TestRequestDeadlineBatch(ShaqraRequestCommon):
         self.assertFalse(late[0].is_escalated)
         self.assertEqual(self._escalations(late[0])[0], self.env["mail.activity"])
         self.assertTrue(late[1].is_escalated)
+
+    def test_g6_escalation_note_is_the_row_odoo_logs(self):
+        """The notes of a batch are inserted at once: the same row as the one
+        mail.thread._message_log_batch writes, the note shown in the chatter."""
+        first, second = self._late_requests(2)
+        body = Markup("<p>%s</p>") % "Overdue <request> & note"
+        logged = first._message_log_batch(bodies={first.id: body})
+        second._deadline_log_notes({second.id: body})
+        self.env.flush_all()
+        inserted = second.message_ids.filtered(lambda m: m.body == body)
+        self.assertEqual(len(inserted), 1, "the note is in the record's chatter")
+        self.assertEqual(inserted.subtype_id, self.env.ref("mail.mt_note"))
+        columns = [
+            name
+            for name, field in self.env["mail.message"]._fields.items()
+            if field.store and field.column_type
+        ]
+        rows = {}
+        for message in (logged, inserted):
+            self.cr.execute(
+                SQL(
+                    "SELECT %s FROM mail_message WHERE id = %s",
+                    SQL(", ").join(SQL.identifier(name) for name in columns),
+                    message.id,
+                )
+            )
+            rows[message] = dict(zip(columns, self.cr.fetchone(), strict=True))
+        different = {
+            name
+            for name in columns
+            if rows[logged][name] != rows[inserted][name]
+            and name not in {"id", "res_id", "message_id", "date", "create_date", "write_date"}
+        }
+        self.assertFalse(different, {n: (rows[logged][n], rows[inserted][n]) for n in different})
+        self.assertTrue(rows[inserted]["message_id"])
+        self.assertTrue(rows[inserted]["create_date"])
