@@ -301,25 +301,27 @@ class ShaqraComplaintPublic(ShaqraComplaintCommon, http.Controller):
                     .with_context(mail_notify_force_send=False)
                     .create(self._complaint_link_visitor(values))
                 )
-                attachments = (
-                    request.env["ir.attachment"]
-                    .sudo()
-                    .create(
-                        [
-                            # Pending like a composer's upload: message_post links them.
-                            dict(vals, res_model="mail.compose.message", res_id=0)
-                            for vals in attachment_values
-                        ]
+                if attachment_values:
+                    attachments = (
+                        request.env["ir.attachment"]
+                        .sudo()
+                        .create(
+                            [
+                                # Pending like a composer's upload: message_post links them.
+                                dict(vals, res_model="mail.compose.message", res_id=0)
+                                for vals in attachment_values
+                            ]
+                        )
                     )
-                )
-                complaint.message_post(
-                    body=request.env._(
-                        "Filed on the website with %(count)s file(s).", count=len(attachments)
-                    ),
-                    message_type="comment",
-                    subtype_xmlid="mail.mt_note",
-                    attachment_ids=attachments.ids,
-                )
+                    complaint.message_post(
+                        body=request.env._(
+                            "Filed on the website with %(count)s file(s).",
+                            count=len(attachments),
+                        ),
+                        message_type="comment",
+                        subtype_xmlid="mail.mt_note",
+                        attachment_ids=attachments.ids,
+                    )
         except (UserError, ValidationError) as error:
             return self._complaint_render_form(form=post, errors=[error.args[0]])
         self._shaqra_record_submission(ROUTE_KEY, mobile=values["complainant_mobile"])

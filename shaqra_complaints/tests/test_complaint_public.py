@@ -164,6 +164,21 @@ class TestComplaintPublicForm(ShaqraComplaintWebCommon):
         self.assertLess(response.status_code, 500)
         self.assertEqual(self._counts(), before)
 
+    def test_d1_filed_without_files_no_empty_file_note(self):
+        """The files' note is there to carry files: none for a complaint without."""
+        form = dict(self._form(), description="CMP-NO-FILES")
+        response = self._post("/complaint", form)
+        self.assertEqual(response.status_code, 200, response.text[:500])
+        complaint = (
+            self.env["shaqra.complaint"].sudo().search([("description", "=", "CMP-NO-FILES")])
+        )
+        self.assertEqual(len(complaint), 1)
+        self.assertFalse(
+            complaint.message_ids.filtered(lambda m: "file(s)" in (m.body or "")),
+            "no note of zero files",
+        )
+        self.assertTrue(complaint.notification_ids, "the acknowledgement is given all the same")
+
     def test_d1_attachments_type_and_size_refused_with_a_message(self):
         self.env["ir.config_parameter"].sudo().set_param(
             "shaqra_beneficiary.portal_upload_max_mb", 1
