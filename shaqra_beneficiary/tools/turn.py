@@ -18,6 +18,9 @@ transaction commits or rolls back (and by PostgreSQL if the process dies:
 it belongs to the waiting connection's transaction).
 
 Call it before the request writes anything: the transaction is rolled back.
+That is also why no deadlock can form: a request waiting for its turn holds
+no lock of any kind, and the one holding the turn waits for nobody who
+waits for it.
 """
 
 from odoo import sql_db
