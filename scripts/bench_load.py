@@ -250,7 +250,8 @@ def main():
     a_req = sum(r["requests"] for r in results["AnchorVisitor"])
     a_fail = sum(r["failures"] for r in results["AnchorVisitor"])
     what = (
-        f"{args.users} visitors, one form every {args.pacing:g} s each, {args.forms} forms, "
+        f"{args.users} visitors, one form every {args.pacing:g} s each, {args.forms} "
+        f"form{'s' if args.forms != 1 else ''}, "
         f"x{args.repeat}, --workers=2"
     )
     c_rps, ca_rps = capacity["ShaqraVisitor"]["rps"], capacity["AnchorVisitor"]["rps"]
