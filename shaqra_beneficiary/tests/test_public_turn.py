@@ -16,6 +16,12 @@ from ..tools.turn import ADVISORY_NAMESPACE, wait_turn
 REGISTER = "shaqra.test.register"
 
 
+def commit(cr):
+    """The end of a submission's transaction, on a connection of the test's own
+    that wrote nothing (the test transaction itself is never committed)."""
+    cr.commit()  # pylint: disable=invalid-commit
+
+
 @tagged("post_install", "-at_install")
 class TestPublicTurn(TransactionCase):
     def _connection(self):
@@ -39,7 +45,7 @@ class TestPublicTurn(TransactionCase):
                 self._turn_is_free("shaqra.other.register"), "another register is not held"
             )
             cr.execute("SELECT 1")
-            cr.commit()
+            commit(cr)
             self.assertTrue(self._turn_is_free(), "released by the commit")
 
     def test_d1_turn_released_by_a_rollback_or_a_closed_cursor(self):
@@ -62,7 +68,7 @@ class TestPublicTurn(TransactionCase):
                 with self._connection() as cr:
                     wait_turn(cr, REGISTER)
                     got_turn.set()
-                    cr.commit()
+                    commit(cr)
             except Exception as error:  # reported by the assertion below
                 failures.append(error)
                 got_turn.set()
@@ -74,7 +80,7 @@ class TestPublicTurn(TransactionCase):
             try:
                 self.assertFalse(got_turn.wait(0.5), "the second one waits for the first")
             finally:
-                cr.commit()
+                commit(cr)
         self.assertTrue(got_turn.wait(10), "the second one goes once the first committed")
         thread.join(10)
         self.assertEqual(failures, [])
