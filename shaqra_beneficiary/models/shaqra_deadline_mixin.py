@@ -1,6 +1,6 @@
 import logging
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -500,8 +500,8 @@ class ShaqraDeadlineMixin(models.AbstractModel):
         The rows are those of ``mail.thread._message_log_batch`` (an internal
         note of the current user, no notification, nobody to reply to but the
         record's own reply-to): on a bad night, 13,000 overdue records, the
-        ORM's work for each message took half of the daily check. The bodies
-        are built with ``Markup`` from escaped text (nothing to sanitize).
+        ORM's work for each message took half of the daily check. A body is
+        ``Markup`` built from escaped text; anything else is escaped here.
         """
         if not bodies:
             return
@@ -526,7 +526,7 @@ class ShaqraDeadlineMixin(models.AbstractModel):
                             " %s, %s, %s, %s, %s)",
                             self._name,
                             res_id,
-                            str(body),
+                            str(body if isinstance(body, Markup) else escape(body)),
                             subtype_id,
                             author_id,
                             email_from,

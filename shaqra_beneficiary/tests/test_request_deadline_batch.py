@@ -144,3 +144,8 @@ class TestRequestDeadlineBatch(ShaqraRequestCommon):
         self.assertFalse(different, {n: (rows[logged][n], rows[inserted][n]) for n in different})
         self.assertTrue(rows[inserted]["message_id"])
         self.assertTrue(rows[inserted]["create_date"])
+        # A body that is not Markup is text: escaped, never markup.
+        first._deadline_log_notes({first.id: "<b>not bold</b>"})
+        self.assertTrue(
+            first.message_ids.filtered(lambda m: m.body == "&lt;b&gt;not bold&lt;/b&gt;")
+        )
