@@ -666,14 +666,7 @@ class ShaqraNotification(models.Model):
     def action_deliver(self):
         """Open the notice wizard to deliver this pending notice."""
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Notify Beneficiary"),
-            "res_model": "shaqra.notification.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_notification_id": self.id},
-        }
+        return self.env["shaqra.notification.wizard"]._action_open(notification_id=self.id)
 
     def action_open_whatsapp(self):
         """Open the click-to-chat link again, and log that it was used."""

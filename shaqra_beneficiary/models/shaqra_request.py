@@ -428,14 +428,7 @@ class ShaqraRequest(models.Model):
         logs a ``shaqra.notification`` with its proof.
         """
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Notify Beneficiary"),
-            "res_model": "shaqra.notification.wizard",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"default_request_id": self.id},
-        }
+        return self.env["shaqra.notification.wizard"]._action_open(request_id=self.id)
 
     def action_view_notifications(self):
         self.ensure_one()

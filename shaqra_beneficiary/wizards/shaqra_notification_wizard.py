@@ -45,6 +45,18 @@ class ShaqraNotificationWizard(models.TransientModel):
     volunteer_name = fields.Char(string="Volunteer Name")
 
     @api.model
+    @api.model
+    def _action_open(self, **defaults):
+        """The wizard in a dialog, pre-filled with ``defaults`` (e.g. ``request_id``)."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Notify Beneficiary"),
+            "res_model": self._name,
+            "view_mode": "form",
+            "target": "new",
+            "context": {f"default_{name}": value for name, value in defaults.items()},
+        }
+
     def _source_from_context(self):
         """The record the wizard was opened on, when it has notices."""
         model_name = self.env.context.get("active_model")
