@@ -233,11 +233,11 @@ def main():
             capacity[user_class] = run_locust(
                 args, user_class, run_id, workdir, seconds=args.capacity_seconds
             )
-    total = once = failures = 0
+    total = once = 0
     for result in [*(r for runs in results.values() for r in runs), *capacity.values()]:
         with registry.cursor() as cr:
             t, o = stored_once(cr, result["accepted"])
-        total, once, failures = total + t, once + o, failures + result["failures"]
+        total, once = total + t, once + o
     b_accepted, b_refused = burst(args.url, args.limit + 5)
 
     def median(user_class, key):
